@@ -1,0 +1,33 @@
+import { compactVerify, importSPKI } from 'jose';
+import { fail, pass, type Check } from '../../engine/verdict.js';
+import { decodeCompactJws } from './compact-jws.js';
+
+export interface SignatureInput {
+  jws: string;
+  /** `publicKeyPem` of the CryptographicKey named by the assertion's `verification.creator`. */
+  publicKeyPem: string;
+  keyUrl: string;
+}
+
+/** The signed assertion's signature verifies with the issuer's published key (OB 2.0 SignedBadge). */
+export const ensureSignedAssertionSignature: Check<SignatureInput> = {
+  id: 'ensure-signed-assertion-signature',
+  title: 'Signed assertion verifies with its published key',
+  async run({ jws, publicKeyPem, keyUrl }) {
+    const decoded = decodeCompactJws(jws);
+    if (!decoded.ok) return fail(`not a compact JWS: ${decoded.error}`);
+    const alg = String(decoded.jws.header.alg);
+    let key: Awaited<ReturnType<typeof importSPKI>>;
+    try {
+      key = await importSPKI(publicKeyPem, alg);
+    } catch (err) {
+      return fail(`the key at ${keyUrl} cannot be used for ${alg}: ${err instanceof Error ? err.message : String(err)}`, { keyUrl });
+    }
+    try {
+      await compactVerify(jws.trim(), key, { algorithms: [alg] });
+      return pass(`signature (${alg}) verifies with ${keyUrl}`);
+    } catch (err) {
+      return fail(`signature does not verify with ${keyUrl}: ${err instanceof Error ? err.message : String(err)}`, { keyUrl, alg });
+    }
+  },
+};

@@ -1,0 +1,85 @@
+#!/usr/bin/env node
+/**
+ * conformance: run certification plans against a Badge Connect provider and write reports.
+ * Exit codes: 0 every MUST passed, 1 the implementation failed one, 2 usage, configuration or suite error.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { mkdirSync } from 'node:fs';
+import { UsageError } from './engine/errors.js';
+import { SUITE } from './engine/run.js';
+import { PLANS } from './plans/index.js';
+import { SCENARIOS } from './scenarios/index.js';
+import { resolveRunConfig, type RunFlags } from './cli/resolve-config.js';
+import { runCommand } from './cli/run-command.js';
+import { reportCommand } from './cli/report-command.js';
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+async function main(argv: string[]): Promise<number> {
+  const program = new Command('conformance')
+    .description('Conformance runner for 1EdTech Badge Connect (Open Badges 2.1) implementations')
+    .version(SUITE.version)
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+  let exitCode = 0;
+  program
+    .command('run')
+    .description('run plans against a target and write reports')
+    .addOption(new Option('--plan <id>', `plan to run, repeatable (${[...PLANS.keys()].join(', ')})`).argParser(collect))
+    .option('--target <url>', 'provider origin or manifest URL')
+    .option('--config <file>', 'JSON config file (flags override it)')
+    .option('--out <dir>', 'run directory for events.jsonl, summary.json, junit.xml')
+    .addOption(new Option('--reporter <name>', 'reporter, repeatable: console, json, junit, or a module path').argParser(collect))
+    .option('--authorize <mode>', 'how to pass the sign-in and consent step (auto)')
+    .addOption(new Option('--auth-field <name=value>', 'form field for --authorize auto, repeatable').argParser(collect))
+    .option('--page-size <n>', 'page size used to walk paged lists')
+    .option('--timeout <ms>', 'per-request timeout in milliseconds')
+    .action(async (flags: RunFlags) => {
+      const config = resolveRunConfig(flags, [...PLANS.keys()]);
+      const result = await runCommand(config, say);
+      exitCode = result.exitCode;
+    });
+
+  program
+    .command('report')
+    .description('re-render reports from a run directory or events.jsonl')
+    .argument('<source>', 'run directory or events.jsonl')
+    .addOption(new Option('--reporter <name>', 'reporter, repeatable').argParser(collect).makeOptionMandatory())
+    .option('--out <dir>', 'where to write (default: beside the events)')
+    .action(async (source: string, flags: { reporter: string[]; out?: string }) => {
+      if (flags.out) mkdirSync(flags.out, { recursive: true });
+      exitCode = await reportCommand(source, flags.reporter, flags.out, say);
+    });
+
+  program
+    .command('plans')
+    .description('list plans and their scenarios')
+    .action(() => {
+      for (const plan of PLANS.values()) {
+        say(`${plan.id}: ${plan.title}`);
+        for (const id of plan.scenarios) say(`  ${id}: ${SCENARIOS.get(id)?.title ?? '(missing)'}`);
+      }
+    });
+
+  try {
+    await program.parseAsync(argv);
+    return exitCode;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // Commander already printed its message; help and version are not errors.
+      return err.exitCode === 0 ? 0 : 2;
+    }
+    if (err instanceof UsageError) {
+      process.stderr.write(`conformance: ${err.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`conformance: suite error: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 2;
+  }
+}
+
+main(process.argv).then((code) => {
+  process.exitCode = code;
+});

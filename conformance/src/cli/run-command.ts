@@ -1,0 +1,101 @@
+import { mkdirSync } from 'node:fs';
+import type { RunConfig } from '../engine/config.js';
+import { UsageError } from '../engine/errors.js';
+import type { RunEndEvent, RunEvent } from '../engine/events.js';
+import { nowIso } from '../engine/events.js';
+import { Redactor } from '../engine/redact.js';
+import { runPlans, SUITE } from '../engine/run.js';
+import { PLANS } from '../plans/index.js';
+import { openEventLog } from '../reporters/jsonl.js';
+import { loadReporter, type Reporter } from '../reporters/index.js';
+import { SCENARIOS } from '../scenarios/index.js';
+
+export interface RunOutcome {
+  exitCode: 0 | 1 | 2;
+  outDir: string;
+  files: string[];
+}
+
+/**
+ * Runs the resolved plans, streaming events to events.jsonl and the reporters. A configuration problem
+ * found once the run directory exists (unloadable reporter, unreachable target) is still written there.
+ */
+export async function runCommand(config: RunConfig, say: (line: string) => void): Promise<RunOutcome> {
+  mkdirSync(config.outDir, { recursive: true });
+  const log = openEventLog(config.outDir);
+  const events: RunEvent[] = [];
+  let reporters: Reporter[] = [];
+  const emit = (e: RunEvent) => {
+    events.push(e);
+    log.write(e);
+    for (const r of reporters) r.onEvent?.(e);
+  };
+  const redactor = new Redactor();
+  for (const v of Object.values(config.authFields)) redactor.addSecret(v);
+  try {
+    reporters = await Promise.all(config.reporters.map(loadReporter));
+    await ensureReachable(config);
+    const plans = config.plans.map((id) => PLANS.get(id)!);
+    await runPlans({ config, plans, scenarios: SCENARIOS, sink: emit, redactor, options: publicOptions(config) });
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    emit({ type: 'notice', time: nowIso(), level: 'error', code: err.code, message: err.message });
+    const end: RunEndEvent = {
+      type: 'run-end',
+      time: nowIso(),
+      verdict: 'fail',
+      suiteError: true,
+      exitCode: 2,
+      counts: { pass: 0, fail: 0, warning: 0, info: 0, skip: 0, error: 0 },
+      durationMs: 0,
+    };
+    if (!events.some((e) => e.type === 'run-start')) {
+      events.unshift({
+        type: 'run-start',
+        time: end.time,
+        runId: config.runId,
+        suite: { ...SUITE },
+        target: config.target,
+        plans: config.plans,
+        options: publicOptions(config),
+      });
+    }
+    emit(end);
+  }
+  const files = [log.file];
+  for (const r of reporters.length ? reporters : [await loadReporter('json')]) {
+    if (r.finish) files.push(...(await r.finish(events, config.outDir)));
+  }
+  const end = events.find((e): e is RunEndEvent => e.type === 'run-end');
+  say(`reports: ${files.join(', ')}`);
+  return { exitCode: end?.exitCode ?? 2, outDir: config.outDir, files };
+}
+
+/** A target that does not answer at all is a configuration problem (exit 2), not a failed implementation. */
+async function ensureReachable(config: RunConfig): Promise<void> {
+  try {
+    const res = await fetch(config.manifestUrl, {
+      method: 'GET',
+      redirect: 'manual',
+      signal: AbortSignal.timeout(config.timeoutMs),
+    });
+    await res.body?.cancel();
+  } catch (err) {
+    const e = err as { name?: string; cause?: { code?: string } };
+    const why = e.name === 'TimeoutError' ? `no answer within ${config.timeoutMs} ms` : (e.cause?.code ?? 'connection failed');
+    throw new UsageError('target-unreachable', `target unreachable: ${config.manifestUrl} (${why})`);
+  }
+}
+
+/** The options worth recording, without auth field values. */
+function publicOptions(config: RunConfig): Record<string, unknown> {
+  return {
+    manifestUrl: config.manifestUrl,
+    authorize: config.authorize,
+    authFields: Object.keys(config.authFields),
+    pageSize: config.pageSize,
+    timeoutMs: config.timeoutMs,
+    reporters: config.reporters,
+    client: { ...config.client },
+  };
+}

@@ -1,0 +1,175 @@
+import type { CheckEvent, EventSink, ResultOutcome, Severity } from './events.js';
+import { nowIso } from './events.js';
+import { SkipScenario, StopScenario, SuiteError } from './errors.js';
+import type { HttpClient, HttpExchange } from './http.js';
+import type { Redactor } from './redact.js';
+import type { RunConfig } from './config.js';
+import { isVerdict, type Check, type Verdict } from './verdict.js';
+
+/** State one scenario leaves for the next ones of the same plan (manifest, client, tokens, ...). */
+export class PlanState {
+  private readonly values = new Map<string, { value: unknown; from: string }>();
+  set<T>(key: string, value: T, from: string): void {
+    this.values.set(key, { value, from });
+  }
+  get<T>(key: string): T | undefined {
+    return this.values.get(key)?.value as T | undefined;
+  }
+  has(key: string): boolean {
+    return this.values.has(key);
+  }
+  delete(key: string): void {
+    this.values.delete(key);
+  }
+}
+
+export interface CheckCallOptions {
+  /** Exchanges this check looked at; found automatically when the input is an exchange. */
+  http?: HttpExchange | HttpExchange[];
+  /** Replaces the check's title in the report when one check is used for several purposes. */
+  title?: string;
+}
+
+export interface ScenarioResults {
+  counts: Record<ResultOutcome, number>;
+}
+
+/** What a scenario sees: config, HTTP, shared state, and the severity-bearing check calls. */
+export class ScenarioContext {
+  readonly results: ScenarioResults = {
+    counts: { pass: 0, fail: 0, warning: 0, info: 0, skip: 0, error: 0 },
+  };
+
+  constructor(
+    readonly planId: string,
+    readonly scenarioId: string,
+    readonly config: RunConfig,
+    readonly http: HttpClient,
+    readonly state: PlanState,
+    private readonly redactor: Redactor,
+    private readonly sink: EventSink,
+  ) {}
+
+  /** Marks a value as secret: it is replaced wherever it would appear in a record. */
+  secret(value: string | undefined | null): void {
+    this.redactor.addSecret(value);
+  }
+
+  /** MUST: a failure fails the scenario and stops it. */
+  async must<I>(check: Check<I>, input: I, requirementIds: string[], options?: CheckCallOptions): Promise<Verdict> {
+    const verdict = await this.call('must', check, input, requirementIds, options);
+    if (verdict.outcome === 'fail') throw new StopScenario(check.id);
+    return verdict;
+  }
+
+  /** MUST, but later checks still run (independent facts about one response). */
+  mustContinue<I>(check: Check<I>, input: I, requirementIds: string[], options?: CheckCallOptions): Promise<Verdict> {
+    return this.call('must', check, input, requirementIds, options);
+  }
+
+  /** SHOULD (or a lenient reading of an ambiguous rule): a failure is a warning. */
+  should<I>(check: Check<I>, input: I, requirementIds: string[], options?: CheckCallOptions): Promise<Verdict> {
+    return this.call('should', check, input, requirementIds, options);
+  }
+
+  /** MAY: a failure is information only. */
+  may<I>(check: Check<I>, input: I, requirementIds: string[], options?: CheckCallOptions): Promise<Verdict> {
+    return this.call('may', check, input, requirementIds, options);
+  }
+
+  /** Skips the rest of the scenario with a reason. */
+  skip(reason: string): never {
+    throw new SkipScenario(reason);
+  }
+
+  /** Reads state left by an earlier scenario, or skips: the dependency's failure is already reported. */
+  need<T>(key: string, what: string): T {
+    const value = this.state.get<T>(key);
+    if (value === undefined) throw new SkipScenario(`needs ${what}, which an earlier scenario did not obtain`);
+    return value;
+  }
+
+  private async call<I>(
+    severity: Severity,
+    check: Check<I>,
+    input: I,
+    requirementIds: string[],
+    options: CheckCallOptions | undefined,
+  ): Promise<Verdict> {
+    if (requirementIds.length === 0) {
+      throw new SuiteError('check-without-requirement', `check ${check.id} was called without a requirement id`);
+    }
+    let verdict: unknown;
+    try {
+      verdict = await check.run(input);
+    } catch (err) {
+      verdict = { thrown: err instanceof Error ? err.message : String(err) };
+    }
+    const httpIds = exchangeIds(options?.http ?? (isExchange(input) ? input : undefined));
+    if (!isVerdict(verdict)) {
+      const thrown = (verdict as { thrown?: string } | undefined)?.thrown;
+      this.emit({
+        checkId: check.id,
+        title: options?.title ?? check.title,
+        requirementIds,
+        severity,
+        outcome: 'error',
+        message: thrown
+          ? `suite error: check ${check.id} threw: ${thrown}`
+          : `suite error: check ${check.id} returned no verdict`,
+        ...(httpIds.length ? { httpIds } : {}),
+      });
+      throw new SuiteError('check-no-verdict', `check ${check.id} did not return a verdict`);
+    }
+    const outcome = applySeverity(verdict.outcome, severity);
+    this.emit({
+      checkId: check.id,
+      title: options?.title ?? check.title,
+      requirementIds,
+      severity,
+      outcome,
+      message: verdict.message,
+      ...(verdict.evidence ? { evidence: verdict.evidence } : {}),
+      ...(httpIds.length ? { httpIds } : {}),
+    });
+    return verdict;
+  }
+
+  private emit(partial: Omit<CheckEvent, 'type' | 'time' | 'planId' | 'scenarioId'>): void {
+    this.results.counts[partial.outcome] += 1;
+    // Messages and evidence may quote response fields; scrub any secret value the run has learnt.
+    const message = this.redactor.text(partial.message);
+    const evidence = partial.evidence
+      ? (JSON.parse(this.redactor.text(JSON.stringify(partial.evidence))) as Record<string, unknown>)
+      : undefined;
+    this.sink({
+      type: 'check',
+      time: nowIso(),
+      planId: this.planId,
+      scenarioId: this.scenarioId,
+      ...partial,
+      message,
+      ...(evidence ? { evidence } : {}),
+    });
+  }
+}
+
+export function applySeverity(outcome: Verdict['outcome'], severity: Severity): ResultOutcome {
+  if (outcome !== 'fail') return outcome;
+  return severity === 'must' ? 'fail' : severity === 'should' ? 'warning' : 'info';
+}
+
+function isExchange(value: unknown): value is HttpExchange {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'request' in value &&
+    'status' in value &&
+    typeof (value as { id?: unknown }).id === 'string'
+  );
+}
+
+function exchangeIds(x: HttpExchange | HttpExchange[] | undefined): string[] {
+  if (!x) return [];
+  return (Array.isArray(x) ? x : [x]).map((e) => e.id);
+}

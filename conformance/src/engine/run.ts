@@ -1,0 +1,176 @@
+import type { EventSink, ResultOutcome, RunEndEvent, RunEvent, ScenarioEndEvent } from './events.js';
+import { nowIso } from './events.js';
+import { PlanState, ScenarioContext } from './context.js';
+import { SkipScenario, StopScenario, SuiteError } from './errors.js';
+import { HttpClient } from './http.js';
+import { Redactor } from './redact.js';
+import type { RunConfig } from './config.js';
+import type { Plan, Scenario } from './scenario.js';
+
+export const SUITE = { name: 'lrc-conformance', version: '0.1.0' } as const;
+
+export interface RunInput {
+  config: RunConfig;
+  plans: Plan[];
+  scenarios: ReadonlyMap<string, Scenario>;
+  sink: EventSink;
+  /** Shared with the CLI so values learnt before the run (auth fields) are redacted too. */
+  redactor?: Redactor;
+  /** Options shown in the run-start event (already free of secrets). */
+  options?: Record<string, unknown>;
+}
+
+/** Runs every plan in order and returns the closing event. Never throws for implementation failures. */
+export async function runPlans(input: RunInput): Promise<RunEndEvent> {
+  const { config, plans, scenarios, sink } = input;
+  const redactor = input.redactor ?? new Redactor();
+  for (const value of Object.values(config.authFields)) redactor.addSecret(value);
+  const started = performance.now();
+  const counts: Record<ResultOutcome, number> = { pass: 0, fail: 0, warning: 0, info: 0, skip: 0, error: 0 };
+  let suiteError = false;
+  const emit: EventSink = (e) => {
+    if (e.type === 'check') counts[e.outcome] += 1;
+    sink(e);
+  };
+
+  emit({
+    type: 'run-start',
+    time: nowIso(),
+    runId: config.runId,
+    suite: { ...SUITE },
+    target: config.target,
+    plans: plans.map((p) => p.id),
+    options: input.options ?? {},
+  });
+  if (config.plainHttpLoopback) {
+    emit({
+      type: 'notice',
+      time: nowIso(),
+      level: 'warning',
+      code: 'tls-not-tested',
+      message: `target ${config.target} is plain http on a loopback host: accepted for local testing, but TLS was not tested`,
+    });
+  }
+
+  for (const plan of plans) {
+    emit({ type: 'plan-start', time: nowIso(), planId: plan.id, title: plan.title, scenarios: plan.scenarios });
+    const state = new PlanState();
+    let planOutcome: 'pass' | 'fail' | 'error' = 'pass';
+    for (const scenarioId of plan.scenarios) {
+      const scenario = scenarios.get(scenarioId);
+      if (!scenario) throw new SuiteError('unknown-scenario', `plan ${plan.id} lists unknown scenario ${scenarioId}`);
+      const end = await runScenario(plan, scenario, config, state, redactor, emit);
+      if (end.outcome === 'error') {
+        suiteError = true;
+        planOutcome = 'error';
+      } else if (end.outcome === 'fail' && planOutcome === 'pass') planOutcome = 'fail';
+    }
+    emit({ type: 'plan-end', time: nowIso(), planId: plan.id, outcome: planOutcome });
+  }
+
+  const exitCode: 0 | 1 | 2 = suiteError ? 2 : counts.fail > 0 ? 1 : 0;
+  const end: RunEndEvent = {
+    type: 'run-end',
+    time: nowIso(),
+    verdict: counts.fail > 0 || suiteError ? 'fail' : 'pass',
+    suiteError,
+    exitCode,
+    counts,
+    durationMs: Math.round(performance.now() - started),
+  };
+  emit(end);
+  return end;
+}
+
+async function runScenario(
+  plan: Plan,
+  scenario: Scenario,
+  config: RunConfig,
+  state: PlanState,
+  redactor: Redactor,
+  emit: EventSink,
+): Promise<ScenarioEndEvent> {
+  emit({ type: 'scenario-start', time: nowIso(), planId: plan.id, scenarioId: scenario.id, title: scenario.title });
+  const started = performance.now();
+  const http = new HttpClient({
+    timeoutMs: config.timeoutMs,
+    maxResponseBytes: config.maxResponseBytes,
+    redactor,
+    userAgent: `${SUITE.name}/${SUITE.version}`,
+    record: (x) => emit({ type: 'http', time: nowIso(), planId: plan.id, scenarioId: scenario.id, ...x }),
+  });
+  const ctx = new ScenarioContext(plan.id, scenario.id, config, http, state, redactor, emit);
+  let outcome: ScenarioEndEvent['outcome'];
+  let reason: string | undefined;
+  try {
+    await withTimeout(scenario.run(ctx), config.scenarioTimeoutMs, scenario.id);
+    outcome = outcomeFromCounts(ctx);
+    if (outcome === 'skip' && ctx.results.counts.skip === 0) {
+      outcome = 'error';
+      reason = `suite error: scenario ${scenario.id} finished without making a check`;
+    }
+  } catch (err) {
+    if (err instanceof StopScenario) {
+      outcome = 'fail';
+      reason = `stopped after a failed MUST (${err.checkId})`;
+    } else if (err instanceof SkipScenario) {
+      outcome = ctx.results.counts.fail > 0 ? 'fail' : ctx.results.counts.error > 0 ? 'error' : 'skip';
+      reason = err.message;
+    } else if (err instanceof ScenarioTimeout) {
+      outcome = 'fail';
+      reason = err.message;
+      emit({
+        type: 'check',
+        time: nowIso(),
+        planId: plan.id,
+        scenarioId: scenario.id,
+        checkId: 'scenario-time-limit',
+        title: 'Scenario completes within its time limit',
+        requirementIds: ['LRC-RUN-TIMEOUT'],
+        severity: 'must',
+        outcome: 'fail',
+        message: err.message,
+      });
+    } else {
+      outcome = 'error';
+      reason = `suite error: ${err instanceof Error ? err.message : String(err)}`;
+    }
+  }
+  const end: ScenarioEndEvent = {
+    type: 'scenario-end',
+    time: nowIso(),
+    planId: plan.id,
+    scenarioId: scenario.id,
+    outcome,
+    ...(reason ? { reason: redactor.text(reason) } : {}),
+    durationMs: Math.round(performance.now() - started),
+  };
+  emit(end);
+  return end;
+}
+
+function outcomeFromCounts(ctx: ScenarioContext): ScenarioEndEvent['outcome'] {
+  const c = ctx.results.counts;
+  if (c.error > 0) return 'error';
+  if (c.fail > 0) return 'fail';
+  if (c.pass + c.warning + c.info > 0) return 'pass';
+  return 'skip';
+}
+
+class ScenarioTimeout extends Error {}
+
+async function withTimeout<T>(promise: Promise<T>, ms: number, id: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      promise,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new ScenarioTimeout(`scenario ${id} did not finish within ${ms} ms`)), ms);
+      }),
+    ]);
+  } finally {
+    if (timer) clearTimeout(timer);
+  }
+}
+
+export type { RunEvent };

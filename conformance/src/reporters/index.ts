@@ -1,0 +1,39 @@
+import { isAbsolute, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { UsageError } from '../engine/errors.js';
+import { consoleReporter } from './console.js';
+import { jsonReporter } from './json.js';
+import { junitReporter } from './junit.js';
+import type { Reporter } from './types.js';
+
+/** Built-in reporters by name. Any other name is taken as a module path whose default export is a Reporter. */
+export const BUILT_IN_REPORTERS: Record<string, () => Reporter> = {
+  console: () => consoleReporter(),
+  json: () => jsonReporter,
+  junit: () => junitReporter,
+};
+
+export async function loadReporter(name: string): Promise<Reporter> {
+  const builtIn = BUILT_IN_REPORTERS[name];
+  if (builtIn) return builtIn();
+  if (!/[\\/]|\.(m?[jt]s)$/.test(name)) {
+    throw new UsageError(
+      'unknown-reporter',
+      `unknown reporter "${name}" (built in: ${Object.keys(BUILT_IN_REPORTERS).join(', ')}, or a module path)`,
+    );
+  }
+  const path = isAbsolute(name) ? name : resolve(process.cwd(), name);
+  let mod: { default?: unknown };
+  try {
+    mod = (await import(pathToFileURL(path).href)) as { default?: unknown };
+  } catch (err) {
+    throw new UsageError('reporter-load-failed', `cannot load reporter module ${name}: ${(err as Error).message.split('\n')[0]}`);
+  }
+  const r = mod.default as Partial<Reporter> | undefined;
+  if (!r || typeof r !== 'object' || typeof r.name !== 'string' || (!r.finish && !r.onEvent)) {
+    throw new UsageError('reporter-invalid', `reporter module ${name} has no default export with a name and finish() or onEvent()`);
+  }
+  return r as Reporter;
+}
+
+export type { Reporter };

@@ -1,0 +1,17 @@
+import { LRC_REQUIREMENTS } from './lrc.js';
+import { OBC21_API_REQUIREMENTS } from './obc21-api.js';
+import { OAUTH_REQUIREMENTS } from './oauth.js';
+import { requirementUrl } from './links.js';
+import type { Requirement } from './types.js';
+
+/** The whole catalog, keyed by id. */
+export const REQUIREMENTS: ReadonlyMap<string, Requirement> = new Map(
+  [...OAUTH_REQUIREMENTS, ...OBC21_API_REQUIREMENTS, ...LRC_REQUIREMENTS].map((r) => [r.id, r]),
+);
+
+export function linkFor(id: string): string | undefined {
+  const r = REQUIREMENTS.get(id);
+  return r ? requirementUrl(r.source, r.section) : undefined;
+}
+
+export type { Requirement };

@@ -1,0 +1,71 @@
+import { FaultSet } from '../../shared/faults.js';
+
+/**
+ * Named deliberate misbehaviours of the provider, so each conformance check can be shown to fail.
+ * Each is one small condition at the single place it weakens (file in brackets):
+ *
+ * - manifest-missing-token-url      manifest omits `tokenUrl` [routes/get-manifest.ts]
+ * - manifest-wrong-version          manifest says `version: "v1p0"` [routes/get-manifest.ts]
+ * - manifest-bad-api-base           `apiBase` does not end with /ims/ob/v2p1 [routes/get-manifest.ts]
+ * - envelope-missing-status         response bodies have no `status` object [envelope.ts]
+ * - wrong-status-text               every error says `BAD_REQUEST` whatever its status [envelope.ts]
+ * - no-auth-required                a request without a token acts as the first demo user [middleware/require-bearer.ts]
+ * - scope-not-enforced              any active token may call any endpoint [middleware/require-scope.ts]
+ * - query-token-accepted            `?access_token=` is accepted [middleware/require-bearer.ts]
+ * - paging-no-link-header           GET /assertions sends no `Link` [routes/get-assertions.ts]
+ * - paging-duplicates               each page after the first starts one record early [routes/get-assertions.ts]
+ * - paging-wrong-total-count        `X-Total-Count` is one more than the truth [routes/get-assertions.ts]
+ * - limit-ignored                   the default page size is used whatever `limit` says [routes/get-assertions.ts]
+ * - since-ignored                   `since` does not filter [routes/get-assertions.ts]
+ * - invalid-assertion-in-list       the first unsigned assertion of a page loses `recipient` [routes/get-assertions.ts]
+ * - invalid-jsonld-in-list          the first unsigned assertion of a page gets a relative IRI `id` [routes/get-assertions.ts]
+ * - bad-signed-assertion            signatures of listed signed assertions are corrupted [routes/get-assertions.ts]
+ * - post-assertion-not-stored       POST /assertions answers 200 but stores nothing [routes/post-assertion.ts]
+ * - post-assertion-accepts-invalid  POST /assertions skips badge validation (schema, JSON-LD, signature) [badges/check-posted-assertion.ts]
+ * - post-assertion-duplicates       POST of a known assertion id adds a second copy [store/assertions.ts]
+ * - profile-missing                 GET /profile answers without `profile` [routes/get-profile.ts]
+ * - no-405                          a known path with another method answers 404 [middleware/method-not-allowed.ts]
+ * - no-404-envelope                 unknown paths answer Express's plain HTML 404 [app.ts]
+ * - revoked-token-accepted          a token once seen active stays accepted after revocation [token-verifier.ts]
+ */
+export const PROVIDER_FAULTS = [
+  'manifest-missing-token-url',
+  'manifest-wrong-version',
+  'manifest-bad-api-base',
+  'envelope-missing-status',
+  'wrong-status-text',
+  'no-auth-required',
+  'scope-not-enforced',
+  'query-token-accepted',
+  'paging-no-link-header',
+  'paging-duplicates',
+  'paging-wrong-total-count',
+  'limit-ignored',
+  'since-ignored',
+  'invalid-assertion-in-list',
+  'invalid-jsonld-in-list',
+  'bad-signed-assertion',
+  'post-assertion-not-stored',
+  'post-assertion-accepts-invalid',
+  'post-assertion-duplicates',
+  'profile-missing',
+  'no-405',
+  'no-404-envelope',
+  'revoked-token-accepted',
+] as const;
+
+export type ProviderFault = (typeof PROVIDER_FAULTS)[number];
+
+/** FaultSet restricted to the names above; `has` takes only a known name so typos fail to compile. */
+export class ProviderFaults {
+  private readonly set: FaultSet;
+  constructor(names: Iterable<string> = []) {
+    this.set = new FaultSet(names, PROVIDER_FAULTS);
+  }
+  has(name: ProviderFault): boolean {
+    return this.set.has(name);
+  }
+  list(): string[] {
+    return this.set.list();
+  }
+}

@@ -1,0 +1,71 @@
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { ProviderContext } from '../context.js';
+import { DEFAULT_PAGE_SIZE } from '../defaults.js';
+import { authOf } from '../middleware/require-bearer.js';
+import { buildLinkHeader, parsePagingQuery, type PagingQuery } from '../paging.js';
+import { SCOPES } from '../scopes.js';
+import type { StoredAssertion } from '../store/assertions.js';
+import { protectedBy } from './api-auth.js';
+
+/** Reads and checks the paging query into `res.locals.paging`. */
+function parsePaging(ctx: ProviderContext): RequestHandler {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const paging = parsePagingQuery(req.query as Record<string, unknown>);
+    if (ctx.faults.has('limit-ignored')) paging.limit = DEFAULT_PAGE_SIZE;
+    if (ctx.faults.has('since-ignored')) paging.since = null;
+    res.locals.paging = paging;
+    next();
+  };
+}
+
+/** Applies the list faults that corrupt what is served (never what is stored). */
+function servedForm(ctx: ProviderContext, page: StoredAssertion[]): { assertions: unknown[]; signedAssertions: string[] } {
+  const assertions: Record<string, unknown>[] = [];
+  const signedAssertions: string[] = [];
+  for (const a of page) {
+    if (a.jws) signedAssertions.push(ctx.faults.has('bad-signed-assertion') ? corruptSignature(a.jws) : a.jws);
+    else assertions.push(structuredClone(a.json));
+  }
+  const first = assertions[0];
+  if (first && ctx.faults.has('invalid-assertion-in-list')) delete first.recipient;
+  if (first && ctx.faults.has('invalid-jsonld-in-list')) first.unmappedTerm = 'not defined by the OB 2.0 context';
+  return { assertions, signedAssertions };
+}
+
+/** Flips bits in the signature so it no longer verifies, keeping the JWS well-formed. */
+function corruptSignature(jws: string): string {
+  const [h, p, s = ''] = jws.split('.');
+  const sig = Buffer.from(s, 'base64url');
+  sig[0] = (sig[0] ?? 0) ^ 0xff;
+  return `${h}.${p}.${sig.toString('base64url')}`;
+}
+
+/** Lists the user's assertions, newest update first, with X-Total-Count and Link paging headers. */
+function listAssertions(ctx: ProviderContext): RequestHandler {
+  return (_req: Request, res: Response) => {
+    const { subject } = authOf(res);
+    const paging = res.locals.paging as PagingQuery;
+    const total = ctx.assertions.count(subject, paging.since);
+    // Fault paging-duplicates: later pages start one record early.
+    const offset = ctx.faults.has('paging-duplicates') && paging.offset > 0 ? paging.offset - 1 : paging.offset;
+    const page = ctx.assertions.page({ userId: subject, since: paging.since, limit: paging.limit, offset });
+    res.setHeader('X-Total-Count', String(ctx.faults.has('paging-wrong-total-count') ? total + 1 : total));
+    if (!ctx.faults.has('paging-no-link-header')) {
+      res.setHeader(
+        'Link',
+        buildLinkHeader({ endpoint: ctx.urls.assertionsEndpoint, limit: paging.limit, offset: paging.offset, total, sinceRaw: paging.sinceRaw }),
+      );
+    }
+    const { assertions, signedAssertions } = servedForm(ctx, page);
+    const result: Record<string, unknown> = {};
+    // Lists are left out when empty (SPEC21: optional properties).
+    if (assertions.length > 0) result.assertions = assertions;
+    if (signedAssertions.length > 0) result.signedAssertions = signedAssertions;
+    ctx.envelope.ok(res, result);
+  };
+}
+
+/** GET {apiBase}/assertions (operationId getAssertions). */
+export function getAssertions(ctx: ProviderContext): RequestHandler[] {
+  return [...protectedBy(ctx, SCOPES.assertionReadonly), parsePaging(ctx), listAssertions(ctx)];
+}

@@ -1,0 +1,48 @@
+import { API_BASE_PATH } from './defaults.js';
+
+export const OB2_CONTEXT = 'https://w3id.org/openbadges/v2';
+
+/** Every public URL the provider mints, built from its public origin (never from request headers). */
+export class ProviderUrls {
+  constructor(readonly origin: string) {}
+  get manifest() {
+    return `${this.origin}/.well-known/badgeconnect.json`;
+  }
+  get apiBase() {
+    return `${this.origin}${API_BASE_PATH}`;
+  }
+  get assertionsEndpoint() {
+    return `${this.apiBase}/assertions`;
+  }
+  get logo() {
+    return `${this.origin}/public/logo.svg`;
+  }
+  get terms() {
+    return `${this.origin}/terms`;
+  }
+  get privacy() {
+    return `${this.origin}/privacy`;
+  }
+  get issuer() {
+    return `${this.origin}/public/issuer`;
+  }
+  get revocationList() {
+    return `${this.origin}/public/revocations`;
+  }
+  /** Prefix of every assertion this provider hosts (HostedBadge ids). */
+  get hostedAssertionPrefix() {
+    return `${this.origin}/public/assertions/`;
+  }
+  badgeClass(slug: string) {
+    return `${this.origin}/public/badges/${slug}`;
+  }
+  badgeImage(slug: string) {
+    return `${this.origin}/public/images/${slug}.svg`;
+  }
+  hostedAssertion(slug: string) {
+    return `${this.hostedAssertionPrefix}${slug}`;
+  }
+  key(kid: string) {
+    return `${this.origin}/public/keys/${kid}`;
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * npm run bench: wall time of a full run of both Badge Connect plans against the in-process reference
+ * stack, and the time per HTTP exchange. A measurement, never a test: it prints figures and asserts nothing.
+ *   BENCH_ITERATIONS (default 5)
+ */
+import { cpus, totalmem } from 'node:os';
+import type { HttpEvent, RunEvent } from '../conformance/src/engine/events.js';
+import { runPlans } from '../conformance/src/engine/run.js';
+import { PLANS } from '../conformance/src/plans/index.js';
+import { SCENARIOS } from '../conformance/src/scenarios/index.js';
+import { testConfig } from '../conformance/test/support/config.js';
+import { startReferenceStack } from './lib/reference-stack.js';
+
+const iterations = Number(process.env.BENCH_ITERATIONS ?? 5);
+const plans = ['obc-provider-read', 'obc-provider-write'].map((id) => PLANS.get(id)!);
+
+const stack = await startReferenceStack();
+const walls: number[] = [];
+const exchangeTimes: number[] = [];
+let exchangesPerRun = 0;
+let peakRss = 0;
+process.stdout.write(`bench: ${iterations} full runs of ${plans.map((p) => p.id).join(' + ')}\n`);
+for (let i = 0; i < iterations + 1; i++) {
+  const events: RunEvent[] = [];
+  const started = performance.now();
+  const end = await runPlans({
+    config: testConfig(stack.manifestUrl, { timeoutMs: 10_000, scenarioTimeoutMs: 60_000 }),
+    plans,
+    scenarios: SCENARIOS,
+    sink: (e) => events.push(e),
+  });
+  const wall = performance.now() - started;
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  const http = events.filter((e): e is HttpEvent => e.type === 'http');
+  if (end.exitCode !== 0) process.stdout.write(`  warning: run ${i} ended with exit code ${end.exitCode}\n`);
+  if (i === 0) {
+    process.stdout.write(`  warm-up run: ${wall.toFixed(0)} ms, ${http.length} exchanges\n`);
+    continue; // first run pays for module loading and JIT warm-up
+  }
+  walls.push(wall);
+  exchangesPerRun = http.length;
+  exchangeTimes.push(...http.map((h) => h.durationMs));
+  process.stdout.write(`  run ${i}: ${wall.toFixed(0)} ms, ${http.length} exchanges\n`);
+}
+await stack.close();
+
+const q = (list: number[], p: number) => {
+  const s = [...list].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? 0;
+};
+const mean = (list: number[]) => list.reduce((a, b) => a + b, 0) / Math.max(1, list.length);
+process.stdout.write(
+  [
+    '',
+    `machine: ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+    `full run (both plans): median ${q(walls, 0.5).toFixed(0)} ms, min ${Math.min(...walls).toFixed(0)} ms, max ${Math.max(...walls).toFixed(0)} ms`,
+    `HTTP exchanges per run: ${exchangesPerRun}`,
+    `time per exchange: mean ${mean(exchangeTimes).toFixed(2)} ms, p50 ${q(exchangeTimes, 0.5).toFixed(2)} ms, p95 ${q(exchangeTimes, 0.95).toFixed(2)} ms`,
+    `wall time per exchange (run time / exchanges): ${(q(walls, 0.5) / Math.max(1, exchangesPerRun)).toFixed(2)} ms`,
+    `peak RSS: ${(peakRss / 2 ** 20).toFixed(0)} MiB`,
+    '',
+  ].join('\n'),
+);
