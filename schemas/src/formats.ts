@@ -1,5 +1,5 @@
 // Custom formats used by our schemas. Registered by name on every Ajv instance we create.
-import type Ajv from 'ajv/dist/2020.js';
+import type { Format } from 'ajv';
 
 const INT32_MIN = -(2 ** 31);
 const INT32_MAX = 2 ** 31 - 1;
@@ -69,7 +69,7 @@ export const customFormats: Record<string, (value: string) => boolean> = {
 };
 
 /** Adds our formats (and `int32`, which applies to numbers) to an Ajv instance. */
-export function addCustomFormats(ajv: Ajv): void {
+export function addCustomFormats(ajv: { addFormat(name: string, format: Format): unknown }): void {
   for (const [name, validate] of Object.entries(customFormats)) ajv.addFormat(name, { type: 'string', validate });
   ajv.addFormat('int32', { type: 'number', validate: isInt32 });
 }

@@ -56,6 +56,8 @@ export function createApp(options: ProviderOptions): ProviderApp {
   const users = options.users ?? [...DEMO_USERS];
   const urls = new ProviderUrls(origin);
 
+  if (faults.list().length) log?.warn({ faults: faults.list() }, 'faults switched on: this provider is deliberately non-conformant');
+
   const db = openDatabase(options.database, MIGRATIONS);
   const key = loadOrCreateSigningKey(db, clock(), options.signingKey);
   seedDatabase(db, users, urls, key, clock());

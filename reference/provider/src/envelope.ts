@@ -5,7 +5,7 @@ import type { ProviderFaults } from './faults.js';
 /** The Badge Connect `status` object (SPEC21 §Response Envelope). */
 export interface StatusObject {
   statusCode: number;
-  statusText?: string;
+  statusText: string;
   error: string | null;
 }
 
@@ -20,10 +20,9 @@ export class Envelope {
     this.send(res, 200, { statusCode: 200, statusText: 'OK', error: null }, result);
   }
 
-  error(res: Response, statusCode: number, statusText: ErrorStatusText | null, error: string | null): void {
-    const status: StatusObject = { statusCode, error };
-    // 500 has no statusText in the enum, so it is left out rather than invented.
-    if (statusText) status.statusText = this.faults.has('wrong-status-text') ? misnamed(statusText) : statusText;
+  error(res: Response, statusCode: number, statusText: ErrorStatusText, error: string | null): void {
+    const text = this.faults.has('wrong-status-text') ? misnamed(statusText) : statusText;
+    const status: StatusObject = { statusCode, statusText: text, error };
     this.send(res, statusCode, status, {});
   }
 

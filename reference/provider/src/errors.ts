@@ -30,16 +30,15 @@ export const HTTP_STATUS: Record<ErrorStatusText, number> = {
 export class ApiError extends Error {
   readonly statusCode: number;
   constructor(
-    /** null only for 500: the statusText enum has no value for a server failure. */
-    readonly statusText: ErrorStatusText | null,
+    readonly statusText: ErrorStatusText,
     /** Human-readable, safe to show the client (never echoes tokens or bodies). */
     readonly detail: string | null,
     readonly headers: Record<string, string> = {},
     /** Overrides the status for the few cases the enum has no entry for (413, 500). */
     statusCode?: number,
   ) {
-    super(detail ?? statusText ?? 'internal error');
-    this.statusCode = statusCode ?? (statusText ? HTTP_STATUS[statusText] : 500);
+    super(detail ?? statusText);
+    this.statusCode = statusCode ?? HTTP_STATUS[statusText];
   }
 }
 
@@ -80,6 +79,9 @@ export const errors = {
   recipientMismatch: (detail: string) => new ApiError('RECIPIENT_PROFILE_MISMATCH', detail),
   tooLarge: (limitBytes: number) =>
     new ApiError('BAD_REQUEST', `The request body exceeds ${limitBytes} bytes`, {}, 413),
-  /** Catastrophic failure: no detail reaches the client. */
-  internal: () => new ApiError(null, 'Internal server error', {}, 500),
+  /**
+   * Catastrophic failure: no detail reaches the client. The statusText enum has no server-error value and
+   * our status schema requires one, so the generic BAD_REQUEST keeps the body valid.
+   */
+  internal: () => new ApiError('BAD_REQUEST', 'Internal server error', {}, 500),
 };

@@ -5,6 +5,7 @@
  * RESOURCE_SERVER_SECRET (required: the credential the auth server knows this provider by),
  * INTROSPECTION_CACHE_SECONDS, REFERENCE_FAULTS.
  */
+import type { RequestListener } from 'node:http';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { faultsFromEnv } from '../../shared/faults.js';
@@ -36,10 +37,16 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid port: ${port}`);
   const secret = env.RESOURCE_SERVER_SECRET;
   if (!secret) throw new Error('RESOURCE_SERVER_SECRET must be set (the introspection credential registered at the auth server)');
-  const origin = values.origin ?? env.PROVIDER_ORIGIN ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   const dataDir = values['data-dir'] ?? env.DATA_DIR ?? DEFAULT_DATA_DIR;
   const issuer = values['auth-issuer'] ?? env.AUTH_ISSUER ?? DEFAULT_AUTH_ISSUER;
 
+  // Listen first so that port 0 resolves to a real port before the public origin is fixed.
+  let handler: RequestListener = (_req, res) => {
+    res.statusCode = 503;
+    res.end();
+  };
+  const server = await listen((req, res) => handler(req, res), host, port);
+  const origin = values.origin ?? env.PROVIDER_ORIGIN ?? server.origin;
   const app = createApp({
     origin,
     database: join(dataDir, 'provider.sqlite'),
@@ -47,7 +54,7 @@ async function main(): Promise<void> {
     authServer: authServerEndpoints(issuer, { clientId: env.RESOURCE_SERVER_ID ?? DEFAULT_RESOURCE_SERVER_ID, clientSecret: secret }),
     introspectionCacheSeconds: Number(env.INTROSPECTION_CACHE_SECONDS ?? DEFAULT_INTROSPECTION_CACHE_SECONDS),
   });
-  const server = await listen(app.handler, host, port);
+  handler = app.handler;
   console.log(`provider listening on ${server.origin} (public origin ${origin}, auth server ${issuer})`);
   const stop = () => {
     void server.close().then(() => {

@@ -1,6 +1,7 @@
+import { CONTEXT_URLS } from '../../../schemas/src/jsonld.js';
 import { API_BASE_PATH } from './defaults.js';
 
-export const OB2_CONTEXT = 'https://w3id.org/openbadges/v2';
+export const OB2_CONTEXT = CONTEXT_URLS.ob20;
 
 /** Every public URL the provider mints, built from its public origin (never from request headers). */
 export class ProviderUrls {

@@ -54,7 +54,6 @@ const NODE_VALUED: Record<string, string> = {
   revocationList: 'obi:revocationList',
   url: 'schema:url',
   verification: 'obi:verify',
-  verify: 'obi:verify',
 };
 
 const DATE_VALUED: Record<string, string> = {
@@ -114,5 +113,7 @@ export const obV2Context = {
     ...typed(DATE_VALUED, 'xsd:dateTime'),
     ...typed(BOOLEAN_VALUED, 'xsd:boolean'),
     ...Object.fromEntries(Object.entries(LITERAL_VALUED).map(([term, iri]) => [term, { '@id': iri }])),
+    // `verify` is the 1.x name of `verification`: same property, but (as an alias) without IRI coercion.
+    verify: 'verification',
   },
 };

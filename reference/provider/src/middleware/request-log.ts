@@ -11,10 +11,12 @@ export function requestLog(log: Logger | null): RequestHandler {
     if (!log) return next();
     const started = process.hrtime.bigint();
     const id = randomUUID();
+    // Read now: routers rewrite req.url while the request is inside them.
+    const { method, path } = req;
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       log.info(
-        { reqId: id, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 },
+        { reqId: id, method, path, status: res.statusCode, ms: Math.round(ms * 10) / 10 },
         'request',
       );
     });

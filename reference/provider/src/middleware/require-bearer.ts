@@ -4,7 +4,7 @@ import type { ProviderFaults } from '../faults.js';
 import type { TokenInfo, TokenVerifier } from '../token-verifier.js';
 
 /** What later middlewares read from `res.locals.auth`. */
-export interface AuthContext extends TokenInfo {}
+export type AuthContext = TokenInfo;
 
 export function authOf(res: Response): AuthContext {
   const auth = res.locals.auth as AuthContext | undefined;

@@ -28,7 +28,8 @@ function servedForm(ctx: ProviderContext, page: StoredAssertion[]): { assertions
   }
   const first = assertions[0];
   if (first && ctx.faults.has('invalid-assertion-in-list')) delete first.recipient;
-  if (first && ctx.faults.has('invalid-jsonld-in-list')) first.unmappedTerm = 'not defined by the OB 2.0 context';
+  // Schema-valid but not JSON-LD-valid: a relative @type (undefined term) fails safe-mode expansion.
+  if (first && ctx.faults.has('invalid-jsonld-in-list')) first.type = ['Assertion', 'UndefinedBadgeType'];
   return { assertions, signedAssertions };
 }
 

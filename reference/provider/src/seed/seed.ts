@@ -65,10 +65,14 @@ export function seedDatabase(db: SqliteDatabase, users: readonly DemoUser[], url
       for (const plan of seedPlan(user, userIndex)) {
         const json = seedAssertionDoc(user, plan, urls, key);
         const jws = plan.signed ? signAssertion(json, key, urls.key(key.kid)) : null;
-        db.prepare(
-          `INSERT INTO assertions (user_id, assertion_id, json, jws, seeded, created_at, updated_at)
-           VALUES (?, ?, ?, ?, 1, ?, ?)`,
-        ).run(user.id, json.id as string, JSON.stringify(json), jws, plan.issuedOn, plan.updatedAt);
+        assertions.insertSeed({
+          userId: user.id,
+          assertionId: json.id as string,
+          json,
+          jws,
+          createdAt: plan.issuedOn,
+          updatedAt: plan.updatedAt,
+        });
       }
     });
     meta.set('seed_fingerprint', fingerprint);

@@ -110,6 +110,16 @@ export class AssertionRepository {
     })();
   }
 
+  /** Inserts a seed record with its own (past) creation and update times. */
+  insertSeed(input: Omit<SaveInput, 'now' | 'seeded'> & { createdAt: number; updatedAt: number }): void {
+    this.db
+      .prepare(
+        `INSERT INTO assertions (user_id, assertion_id, json, jws, seeded, created_at, updated_at)
+         VALUES (?, ?, ?, ?, 1, ?, ?)`,
+      )
+      .run(input.userId, input.assertionId, JSON.stringify(input.json), input.jws, input.createdAt, input.updatedAt);
+  }
+
   /** Removes every seeded record (re-seeding after the public origin changed). */
   deleteSeeded(): void {
     this.db.prepare('DELETE FROM assertions WHERE seeded = 1').run();

@@ -1,0 +1,91 @@
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { crosscheckPassed, runCrosscheck } from '../crosscheck/crosscheck.js';
+import { ERRATA, explain, type Disagreement } from '../crosscheck/errata.js';
+import { mutations } from '../crosscheck/mutations.js';
+import { locateSpecData } from '../crosscheck/official.js';
+import { SchemaIds } from '../src/ids.js';
+
+const specData = locateSpecData();
+
+describe('cross-check against the official files', () => {
+  it('finds the spec-data folder beside the repository', () => {
+    expect(specData).not.toBeNull();
+    expect(locateSpecData({ LRC_SPEC_DATA: '/nonexistent/spec-data' })).toBeNull();
+  });
+
+  it('has no unexpected disagreement', async () => {
+    const report = await runCrosscheck(specData!);
+    expect(report.unexpected.map((d) => `${d.seed} / ${d.mutation}`)).toEqual([]);
+    expect(report.documents).toBeGreaterThan(1000);
+    expect(report.agreed + report.explained).toBe(report.documents);
+    expect(report.oursOnly.filter((o) => !o.valid)).toEqual([]);
+    expect(report.contexts.differences).toEqual([]);
+    expect(report.contexts.compared).toBeGreaterThan(30);
+    // The spec examples themselves need exactly these errata.
+    for (const id of ['E2', 'E3', 'E11']) expect(report.knownErrata[id]).toBeGreaterThan(0);
+    expect(crosscheckPassed(report)).toBe(true);
+  }, 60_000);
+});
+
+describe('errata table', () => {
+  it('matches ERRATA.md row for row', () => {
+    const markdown = fs.readFileSync(new URL('../ERRATA.md', import.meta.url), 'utf8');
+    const rows = [...markdown.matchAll(/^\| (E\d+) \| ([a-z0-9-]+) \|/gm)].map((m) => `${m[1]} ${m[2]}`);
+    expect(rows).toEqual(ERRATA.map((e) => `${e.id} ${e.slug}`));
+  });
+
+  const base: Omit<Disagreement, 'ours' | 'official'> = {
+    seed: 'test',
+    mutation: 'retype:/status/statusCode',
+    ourSchema: SchemaIds.obc.errorResponse,
+    officialSchema: 'official.json',
+    document: { status: { statusCode: '404', statusText: 'NOT_FOUND' } },
+  };
+  const err = (instancePath: string, keyword: string, params: Record<string, unknown> = {}) => ({ instancePath, keyword, params, schemaPath: '#', message: keyword });
+
+  it('leaves a disagreement outside every erratum unexplained', () => {
+    const d = { ...base, ours: { valid: false, errors: [err('/status/statusCode', 'type')] }, official: { valid: true, errors: [] } };
+    expect(explain(d)).toBeNull();
+  });
+
+  it('needs every error explained, not just one', () => {
+    const d = {
+      ...base,
+      ours: { valid: false, errors: [err('/status', 'required', { missingProperty: 'statusText' }), err('/status/statusCode', 'type')] },
+      official: { valid: true, errors: [] },
+    };
+    expect(explain(d)).toBeNull();
+    expect(explain({ ...d, ours: { valid: false, errors: [d.ours.errors[0]!] } })?.map((e) => e.id)).toEqual(['E6']);
+  });
+
+  it('does not apply mutation-only errata to an unmutated example', () => {
+    const d = { ...base, mutation: 'original', ours: { valid: false, errors: [err('/status', 'required', { missingProperty: 'statusText' })] }, official: { valid: true, errors: [] } };
+    expect(explain(d)).toBeNull();
+  });
+});
+
+describe('mutations', () => {
+  it('names each single-field change by kind and JSON pointer', () => {
+    const names = mutations({ status: { statusCode: 200, statusText: 'OK' }, 'a/b': ['https://example.org'] }).map((m) => m.name);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'delete:/status',
+        'retype:/status/statusCode',
+        'bad-format:/status/statusCode',
+        'bad-enum:/status/statusText',
+        'null:/status/statusText',
+        'extra-property:/',
+        'extra-extension:/status',
+        'bad-format:/a~1b/0',
+      ]),
+    );
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  it('leaves the original document untouched', () => {
+    const doc = { a: { b: 1 } };
+    mutations(doc);
+    expect(doc).toEqual({ a: { b: 1 } });
+  });
+});
