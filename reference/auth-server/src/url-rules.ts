@@ -18,6 +18,8 @@ export interface UrlCheckOptions {
 
 /** Parses and checks one metadata URL; returns the URL or the reason it is refused. */
 export function checkUrl(value: string, options: UrlCheckOptions): { url: URL } | { problem: UrlProblem } {
+  // The registered string is compared byte for byte later; whitespace the URL parser would trim or encode is refused.
+  if (/[\s\x00-\x1f\x7f]/.test(value)) return { problem: 'not-absolute' };
   let url: URL;
   try {
     url = new URL(value);

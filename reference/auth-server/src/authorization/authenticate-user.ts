@@ -3,7 +3,8 @@ import type { AppContext } from '../context.js';
 import { dummyPasswordHash, randomToken, sha256, verifyPassword } from '../crypto.js';
 import { PageError } from '../errors.js';
 import { readParams } from '../params.js';
-import { setSessionCookie } from '../session-cookie.js';
+import { SESSION_COOKIE } from '../defaults.js';
+import { readCookie, setSessionCookie } from '../session-cookie.js';
 import type { User } from '../store/users.js';
 
 /** Checks username and password; unknown users cost the same scrypt work as wrong passwords. */
@@ -14,8 +15,13 @@ export async function checkCredentials(ctx: AppContext, req: Request): Promise<{
   return { user: ok ? user : undefined, username };
 }
 
-/** Starts a browser session: random id in the cookie, its SHA-256 in the database. */
-export function startSession(ctx: AppContext, res: Response, user: User): void {
+/**
+ * Starts a browser session: random id in the cookie, its SHA-256 in the database. Any session the
+ * browser had is ended first, so an id set before sign-in never becomes authenticated (fixation).
+ */
+export function startSession(ctx: AppContext, req: Request, res: Response, user: User): void {
+  const previous = readCookie(req, SESSION_COOKIE);
+  if (previous) ctx.store.sessions.delete(sha256(previous));
   const id = randomToken();
   const now = ctx.now();
   ctx.store.sessions.create(sha256(id), user.id, now, now + ctx.options.sessionTtlSeconds * 1000);

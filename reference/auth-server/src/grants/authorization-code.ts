@@ -50,7 +50,8 @@ export function authorizationCodeGrant(ctx: AppContext, req: Request, res: Respo
 
   const body = ctx.store.atomic(() => {
     const grantId = randomToken(16);
-    ctx.store.grants.create({ id: grantId, clientId: client.id, userId: code.userId, scope: granted.join(' '), createdAt: now, expiresAt: now });
+    // The grant dates from the user's consent, which is when the code was issued.
+    ctx.store.grants.create({ id: grantId, clientId: client.id, userId: code.userId, scope: granted.join(' '), createdAt: code.createdAt, expiresAt: now });
     if (!ctx.store.codes.markUsed(code.codeHash, now, grantId) && !ctx.faults.has('code-reusable')) {
       throw invalidGrant('code was already used');
     }

@@ -49,12 +49,13 @@ export function refreshTokenGrant(ctx: AppContext, req: Request, res: Response):
     return;
   }
   const body = ctx.store.atomic(() => {
-    if (!ctx.store.tokens.markRotated(tokenHash, now)) {
-      // Lost a race with another use of the same token: that is reuse too.
-      ctx.store.grants.revoke(grant.id, now);
-      throw invalidGrant('refresh token was already used; the grant is revoked');
-    }
+    if (!ctx.store.tokens.markRotated(tokenHash, now)) return null;
     return issueTokens(ctx, { grantId: grant.id, clientId: client.id, userId: grant.userId, scope, refreshScope: granted });
   });
+  if (!body) {
+    // Lost a race with another use of the same token: that is reuse too.
+    ctx.store.grants.revoke(grant.id, now);
+    throw invalidGrant('refresh token was already used; the grant is revoked');
+  }
   sendTokenResponse(ctx, res, body);
 }

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { reqState } from '../context.js';
 import { OAuthError, PageError } from '../errors.js';
 import { sendErrorPage } from '../views/error-page.js';
+import { setNoStore } from './no-store.js';
 
 /**
  * The one place errors become responses. OAuthError → RFC 6749 §5.2 JSON (401 invalid_client adds
@@ -28,7 +29,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       if (err.error === 'invalid_client' && err.status === 401) {
         res.setHeader('WWW-Authenticate', 'Basic realm="oauth", charset="UTF-8"');
       }
-      res.setHeader('Cache-Control', 'no-store');
+      setNoStore(res);
       res.status(err.status).json(err.toJSON());
       return;
     }

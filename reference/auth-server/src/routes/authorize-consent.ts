@@ -23,8 +23,8 @@ export function authorizeConsentRoute(ctx: AppContext): Router {
   router.post(
     '/authorize/consent',
     pageRoutes(),
-    formBody(badForm),
     sameOriginForm(ctx),
+    formBody(badForm),
     loadSession(ctx),
     (req, res) => {
       const { tx } = loadTransaction(ctx, req, 'authorize');
@@ -57,7 +57,7 @@ export function authorizeConsentRoute(ctx: AppContext): Router {
       });
       res.redirect(303, buildRedirect(tx.redirectUri, { code }, tx.state ?? undefined, ctx.options.issuer, ctx.faults));
     },
-    redirectErrors(ctx),
   );
+  router.use(redirectErrors(ctx));
   return router;
 }

@@ -13,7 +13,7 @@ const badForm = () => new PageError(400, 'Invalid request', 'The form could not 
 /** POST /authorize/login — fields `username`, `password`, hidden `transaction`, `csrf`; answers with the consent page. */
 export function authorizeLoginRoute(ctx: AppContext): Router {
   const router = Router();
-  router.post('/authorize/login', pageRoutes(), formBody(badForm), sameOriginForm(ctx), async (req, res) => {
+  router.post('/authorize/login', pageRoutes(), sameOriginForm(ctx), formBody(badForm), async (req, res) => {
     const open = loadTransaction(ctx, req, 'authorize');
     const { user, username } = await checkCredentials(ctx, req);
     if (!user) {
@@ -25,7 +25,7 @@ export function authorizeLoginRoute(ctx: AppContext): Router {
       renderLogin(ctx, res, open, 401, 'Incorrect username or password.', username);
       return;
     }
-    startSession(ctx, res, user);
+    startSession(ctx, req, res, user);
     ctx.store.transactions.setUser(open.tx.idHash, user.id);
     renderConsent(ctx, res, { ...open, tx: { ...open.tx, userId: user.id } }, user);
   });

@@ -49,7 +49,7 @@ export function authorizeRoute(ctx: AppContext): Router {
       if (session) renderConsent(ctx, res, open, session.user);
       else renderLogin(ctx, res, open);
     },
-    redirectErrors(ctx),
   );
+  router.use(redirectErrors(ctx));
   return router;
 }

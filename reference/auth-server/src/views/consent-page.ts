@@ -33,7 +33,7 @@ export function sendConsentPage(res: Response, m: ConsentPageModel): void {
 ${scopes}
 </ul>
 <p class="muted">Read its <a href="${esc(c.tos_uri)}" rel="noopener noreferrer">terms of service</a> and
-<a href="${esc(c.policy_uri)}" rel="noopener noreferrer">privacy policy</a>. You can revoke this access at any time on your account page.</p>
+<a href="${esc(c.policy_uri)}" rel="noopener noreferrer">privacy policy</a>. You can revoke this access at any time on your <a href="/account">account page</a>.</p>
 <form method="post" action="/authorize/consent">
 <input type="hidden" name="transaction" value="${esc(m.transaction)}">
 <input type="hidden" name="csrf" value="${esc(m.csrf)}">
