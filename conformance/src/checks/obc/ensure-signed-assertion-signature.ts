@@ -1,12 +1,12 @@
 import { compactVerify, importSPKI } from 'jose';
-import { fail, pass, type Check } from '../../engine/verdict.js';
+import { fail, pass, skip, type Check } from '../../engine/verdict.js';
 import { decodeCompactJws } from './compact-jws.js';
 
 export interface SignatureInput {
   jws: string;
-  /** `publicKeyPem` of the CryptographicKey named by the assertion's `verification.creator`. */
-  publicKeyPem: string;
-  keyUrl: string;
+  /** `publicKeyPem` of the CryptographicKey named by `verification.creator` (or the JWS `kid`); undefined when none was found. */
+  publicKeyPem: string | undefined;
+  keyUrl: string | undefined;
 }
 
 /** The signed assertion's signature verifies with the issuer's published key (OB 2.0 SignedBadge). */
@@ -16,6 +16,8 @@ export const ensureSignedAssertionSignature: Check<SignatureInput> = {
   async run({ jws, publicKeyPem, keyUrl }) {
     const decoded = decodeCompactJws(jws);
     if (!decoded.ok) return fail(`not a compact JWS: ${decoded.error}`);
+    if (!keyUrl) return skip('neither verification.creator nor the JWS "kid" names a key URL: signature not verified');
+    if (publicKeyPem === undefined) return skip(`no publicKeyPem could be read from ${keyUrl}: signature not verified`, { keyUrl });
     const alg = String(decoded.jws.header.alg);
     let key: Awaited<ReturnType<typeof importSPKI>>;
     try {

@@ -7,7 +7,7 @@ import { decodeCompactJws } from './compact-jws.js';
  * than "none" and whose payload is a valid OB 2.0 Assertion. The signature itself is not verified
  * here: that needs the issuer's key (ensure-signed-assertion-signature).
  */
-export const ensureSignedAssertion: Check<string> = {
+export const ensureSignedAssertion: Check<unknown> = {
   id: 'ensure-signed-assertion',
   title: 'Signed assertion is a compact JWS of a valid OB 2.0 Assertion',
   run(value) {
