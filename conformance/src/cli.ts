@@ -12,6 +12,8 @@ import { SCENARIOS } from './scenarios/index.js';
 import { resolveRunConfig, type RunFlags } from './cli/resolve-config.js';
 import { runCommand } from './cli/run-command.js';
 import { reportCommand } from './cli/report-command.js';
+import { diffCommand, signCommand, signingKeyFor, verifyReportCommand } from './report/commands.js';
+import { loadExpectedFailures } from './report/expected-failures.js';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -31,14 +33,25 @@ async function main(argv: string[]): Promise<number> {
     .option('--target <url>', 'provider origin or manifest URL')
     .option('--config <file>', 'JSON config file (flags override it)')
     .option('--out <dir>', 'run directory for events.jsonl, summary.json, junit.xml')
-    .addOption(new Option('--reporter <name>', 'reporter, repeatable: console, json, junit, or a module path').argParser(collect))
+    .addOption(new Option('--reporter <name>', 'reporter, repeatable: console, json, junit, html, markdown, or a module path').argParser(collect))
     .option('--authorize <mode>', 'how to pass the sign-in and consent step (auto)')
     .addOption(new Option('--auth-field <name=value>', 'form field for --authorize auto, repeatable').argParser(collect))
     .option('--page-size <n>', 'page size used to walk paged lists')
     .option('--timeout <ms>', 'per-request timeout in milliseconds')
-    .action(async (flags: RunFlags) => {
+    .option('--expected-failures <file>', 'JSON list of known failures (each with a reason) reported as warnings')
+    .option('--sign-key <file>', 'PKCS#8 PEM or private JWK signing the run bundle (default: an ephemeral Ed25519 key)')
+    .option('--no-sign', 'do not write the signed bundle (bundle.json, bundle.jws)')
+    .action(async (flags: RunFlags & { expectedFailures?: string; signKey?: string; sign: boolean }) => {
       const config = resolveRunConfig(flags, [...PLANS.keys()]);
-      const result = await runCommand(config, say);
+      // Read both files before the run so a bad one is a usage error, not a wasted run.
+      const expectedFailures = flags.expectedFailures
+        ? { file: flags.expectedFailures, entries: loadExpectedFailures(flags.expectedFailures) }
+        : undefined;
+      const signingKey = flags.sign ? await signingKeyFor(flags.signKey) : undefined;
+      const result = await runCommand(config, say, {
+        ...(expectedFailures ? { expectedFailures } : {}),
+        ...(signingKey ? { signingKey } : {}),
+      });
       exitCode = result.exitCode;
     });
 
@@ -51,6 +64,34 @@ async function main(argv: string[]): Promise<number> {
     .action(async (source: string, flags: { reporter: string[]; out?: string }) => {
       if (flags.out) mkdirSync(flags.out, { recursive: true });
       exitCode = await reportCommand(source, flags.reporter, flags.out, say);
+    });
+
+  program
+    .command('diff')
+    .description('compare two runs per requirement: new failures, fixed ones, changed warnings (exit 1 on new failures)')
+    .argument('<previous>', 'previous run directory, events.jsonl or summary.json')
+    .argument('<current>', 'current run directory, events.jsonl or summary.json')
+    .option('--json', 'print the diff as JSON')
+    .action((previous: string, current: string, flags: { json?: boolean }) => {
+      exitCode = diffCommand(previous, current, flags, say);
+    });
+
+  program
+    .command('verify-report')
+    .description("check a run directory's signed bundle: signature and every file digest")
+    .argument('<dir>', 'run directory')
+    .option('--public-key <file>', 'public key (JWK or PEM) expected to have signed the bundle')
+    .action(async (dir: string, flags: { publicKey?: string }) => {
+      exitCode = await verifyReportCommand(dir, flags, say);
+    });
+
+  program
+    .command('sign')
+    .description('(re)write the signed bundle of a run directory, e.g. after `conformance report`')
+    .argument('<dir>', 'run directory')
+    .option('--sign-key <file>', 'PKCS#8 PEM or private JWK (default: an ephemeral Ed25519 key)')
+    .action(async (dir: string, flags: { signKey?: string }) => {
+      exitCode = await signCommand(dir, flags, say);
     });
 
   program

@@ -9,6 +9,19 @@ import { PLANS } from '../plans/index.js';
 import { openEventLog } from '../reporters/jsonl.js';
 import { loadReporter, type Reporter } from '../reporters/index.js';
 import { SCENARIOS } from '../scenarios/index.js';
+import { signRunDirectory } from '../report/commands.js';
+import { ExpectedFailureFilter, entryName, type ExpectedFailure } from '../report/expected-failures.js';
+import type { SigningKey } from '../report/keys.js';
+
+/** Report-side additions to a run; all optional so programmatic callers keep the plain behaviour. */
+export interface RunExtras {
+  /** Known failures turned into warnings; one that passes fails the run. */
+  expectedFailures?: { file: string; entries: ExpectedFailure[] };
+  /** Signs the run directory after the reporters finish. */
+  signingKey?: SigningKey;
+  /** Shared redactor, so a caller can see which values the run treated as secret. */
+  redactor?: Redactor;
+}
 
 export interface RunOutcome {
   exitCode: 0 | 1 | 2;
@@ -20,17 +33,22 @@ export interface RunOutcome {
  * Runs the resolved plans, streaming events to events.jsonl and the reporters. A configuration problem
  * found once the run directory exists (unloadable reporter, unreachable target) is still written there.
  */
-export async function runCommand(config: RunConfig, say: (line: string) => void): Promise<RunOutcome> {
+export async function runCommand(config: RunConfig, say: (line: string) => void, extras: RunExtras = {}): Promise<RunOutcome> {
   mkdirSync(config.outDir, { recursive: true });
   const log = openEventLog(config.outDir);
   const events: RunEvent[] = [];
   let reporters: Reporter[] = [];
-  const emit = (e: RunEvent) => {
-    events.push(e);
-    log.write(e);
-    for (const r of reporters) r.onEvent?.(e);
+  const expected = extras.expectedFailures
+    ? new ExpectedFailureFilter(extras.expectedFailures.entries, extras.expectedFailures.file)
+    : undefined;
+  const emit = (raw: RunEvent) => {
+    for (const e of expected ? expected.apply(raw) : [raw]) {
+      events.push(e);
+      log.write(e);
+      for (const r of reporters) r.onEvent?.(e);
+    }
   };
-  const redactor = new Redactor();
+  const redactor = extras.redactor ?? new Redactor();
   for (const v of Object.values(config.authFields)) redactor.addSecret(v);
   try {
     reporters = await Promise.all(config.reporters.map(loadReporter));
@@ -66,8 +84,12 @@ export async function runCommand(config: RunConfig, say: (line: string) => void)
   for (const r of reporters.length ? reporters : [await loadReporter('json')]) {
     if (r.finish) files.push(...(await r.finish(events, config.outDir)));
   }
+  if (extras.signingKey) files.push(...(await signRunDirectory(config.outDir, extras.signingKey, say)));
   const end = events.find((e): e is RunEndEvent => e.type === 'run-end');
   say(`reports: ${files.join(', ')}`);
+  for (const entry of expected?.passing ?? []) {
+    say(`expected failure now passes: ${entryName(entry)} (remove it from ${extras.expectedFailures?.file})`);
+  }
   return { exitCode: end?.exitCode ?? 2, outDir: config.outDir, files };
 }
 

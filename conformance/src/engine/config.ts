@@ -53,7 +53,7 @@ export const DEFAULTS = {
   timeoutMs: 10_000,
   maxResponseBytes: 5 * 1024 * 1024,
   scenarioTimeoutMs: 60_000,
-  reporters: ['console', 'json', 'junit'],
+  reporters: ['console', 'json', 'junit', 'html', 'markdown'],
   outDir: 'reports',
 } as const;
 

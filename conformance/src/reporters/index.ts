@@ -4,6 +4,8 @@ import { UsageError } from '../engine/errors.js';
 import { consoleReporter } from './console.js';
 import { jsonReporter } from './json.js';
 import { junitReporter } from './junit.js';
+import { htmlReporter } from './html.js';
+import { markdownReporter } from './markdown.js';
 import type { Reporter } from './types.js';
 
 /** Built-in reporters by name. Any other name is taken as a module path whose default export is a Reporter. */
@@ -11,6 +13,9 @@ export const BUILT_IN_REPORTERS: Record<string, () => Reporter> = {
   console: () => consoleReporter(),
   json: () => jsonReporter,
   junit: () => junitReporter,
+  html: () => htmlReporter,
+  markdown: () => markdownReporter,
+  md: () => markdownReporter,
 };
 
 export async function loadReporter(name: string): Promise<Reporter> {

@@ -1,0 +1,89 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseTarget, resolveRunConfig } from '../../src/cli/resolve-config.js';
+import { UsageError } from '../../src/engine/errors.js';
+
+const PLANS = ['obc-provider-read', 'obc-provider-write'];
+const dir = mkdtempSync(join(tmpdir(), 'lrc-config-'));
+function configFile(content: string): string {
+  const file = join(dir, `c-${Math.random().toString(36).slice(2)}.json`);
+  writeFileSync(file, content);
+  return file;
+}
+
+function usage(fn: () => unknown): UsageError {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof UsageError) return err;
+    throw err;
+  }
+  throw new Error('expected a UsageError');
+}
+
+describe('parseTarget', () => {
+  it('turns an origin into its well-known manifest URL', () => {
+    expect(parseTarget('https://badges.example.com')).toEqual({
+      manifestUrl: 'https://badges.example.com/.well-known/badgeconnect.json',
+      plainHttpLoopback: false,
+    });
+  });
+  it('keeps a manifest URL as given', () => {
+    expect(parseTarget('https://badges.example.com/bc/manifest.json').manifestUrl).toBe('https://badges.example.com/bc/manifest.json');
+  });
+  it('accepts plain http only on loopback, flagged as such', () => {
+    expect(parseTarget('http://127.0.0.1:5200').plainHttpLoopback).toBe(true);
+    expect(parseTarget('http://localhost:5200/').plainHttpLoopback).toBe(true);
+    expect(usage(() => parseTarget('http://badges.example.com')).code).toBe('insecure-target');
+  });
+  it('refuses relative and non-web URLs', () => {
+    expect(usage(() => parseTarget('badges.example.com')).code).toBe('bad-target');
+    expect(usage(() => parseTarget('ftp://badges.example.com')).code).toBe('bad-target');
+  });
+});
+
+describe('resolveRunConfig', () => {
+  it('merges defaults, config file and flags, flags winning', () => {
+    const file = configFile(
+      JSON.stringify({ target: 'https://a.example.com', plans: ['obc-provider-write'], pageSize: 7, authFields: { username: 'u1' }, client: { client_name: 'Mine' } }),
+    );
+    const c = resolveRunConfig({ config: file, plan: ['obc-provider-read'], authField: ['username=u2', 'password=p=w'] }, PLANS);
+    expect(c.plans).toEqual(['obc-provider-read']);
+    expect(c.target).toBe('https://a.example.com');
+    expect(c.pageSize).toBe(7);
+    expect(c.authFields).toEqual({ username: 'u2', password: 'p=w' });
+    expect(c.client.client_name).toBe('Mine');
+    expect(c.client.software_id).toBe('lrc-conformance-suite');
+  });
+
+  it.each([
+    ['unknown plan', { target: 'https://a.example.com', plan: ['nope'] }, 'unknown-plan'],
+    ['missing plan', { target: 'https://a.example.com' }, 'missing-plan'],
+    ['missing target', { plan: ['obc-provider-read'] }, 'missing-target'],
+    ['bad page size', { target: 'https://a.example.com', plan: ['obc-provider-read'], pageSize: '0' }, 'bad-number'],
+    ['bad auth field', { target: 'https://a.example.com', plan: ['obc-provider-read'], authField: ['nameonly'] }, 'bad-auth-field'],
+    ['bad authorize mode', { target: 'https://a.example.com', plan: ['obc-provider-read'], authorize: 'manual' }, 'bad-authorize'],
+  ])('refuses %s with a usage error', (_name, flags, code) => {
+    expect(usage(() => resolveRunConfig(flags, PLANS)).code).toBe(code);
+  });
+
+  it.each([
+    ['malformed JSON', '{"target": ', 'config-malformed'],
+    ['an array', '[]', 'config-malformed'],
+    ['an unknown key', '{"targt": "https://a.example.com"}', 'config-unknown-key'],
+    ['a wrong type', '{"pageSize": "5"}', 'config-malformed'],
+    ['an unknown client key', '{"client": {"color": "red"}}', 'config-unknown-key'],
+    ['empty redirect URIs', '{"client": {"redirect_uris": []}}', 'config-malformed'],
+  ])('refuses a config file with %s, naming the file', (_name, content, code) => {
+    const file = configFile(content);
+    const err = usage(() => resolveRunConfig({ config: file, plan: ['obc-provider-read'], target: 'https://a.example.com' }, PLANS));
+    expect(err.code).toBe(code);
+    expect(err.message).toContain(file);
+  });
+
+  it('refuses a missing config file', () => {
+    expect(usage(() => resolveRunConfig({ config: join(dir, 'absent.json') }, PLANS)).code).toBe('config-unreadable');
+  });
+});
