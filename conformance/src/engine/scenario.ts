@@ -5,7 +5,9 @@ export type Role =
   | 'obc-service-provider-read'
   | 'obc-service-provider-write'
   | 'obc-service-consumer-read'
-  | 'obc-service-consumer-write';
+  | 'obc-service-consumer-write'
+  | 'clr-service-provider'
+  | 'clr-service-consumer';
 
 /** One test: file name = id, `<role>-<operation>-<behaviour>`. */
 export interface Scenario {

@@ -6,6 +6,11 @@ export const SOURCES: Record<string, { title: string; base: string }> = {
     base: 'https://www.imsglobal.org/spec/ob/v2p1/cert/#',
   },
   OB20: { title: 'Open Badges 2.0', base: 'https://www.imsglobal.org/sites/default/files/Badges/OBv2p0Final/index.html#' },
+  CLR10: { title: 'Comprehensive Learner Record 1.0', base: 'https://www.imsglobal.org/spec/clr/v1p0/#' },
+  'CLR10-CERT': {
+    title: 'Comprehensive Learner Record 1.0 Conformance and Certification',
+    base: 'https://www.imsglobal.org/spec/clr/v1p0/cert/#',
+  },
   RFC6749: { title: 'RFC 6749 OAuth 2.0', base: 'https://www.rfc-editor.org/rfc/rfc6749#section-' },
   RFC6750: { title: 'RFC 6750 Bearer Token Usage', base: 'https://www.rfc-editor.org/rfc/rfc6750#section-' },
   RFC7009: { title: 'RFC 7009 Token Revocation', base: 'https://www.rfc-editor.org/rfc/rfc7009#section-' },
