@@ -1,6 +1,7 @@
 /**
  * The judge must not share code with the judged: conformance/ never imports reference/, the reference
- * apps never import each other, schemas/ imports nothing of ours. Tests and scripts are exempt.
+ * apps never import each other, schemas/ imports nothing of ours, verification/ (shared by both sides)
+ * imports only schemas/. Tests and scripts are exempt.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -43,8 +44,9 @@ function areaOf(path: string): string {
 function allowed(from: string, to: string): boolean {
   if (from === to) return true;
   if (from === 'schemas') return false;
-  if (from === 'conformance') return to === 'schemas';
-  if (from.startsWith('reference/')) return to === 'schemas' || to === 'reference/shared';
+  if (from === 'verification') return to === 'schemas';
+  if (from === 'conformance') return to === 'schemas' || to === 'verification';
+  if (from.startsWith('reference/')) return to === 'schemas' || to === 'verification' || to === 'reference/shared';
   return true;
 }
 
@@ -61,10 +63,11 @@ export function violations(files: string[]): string[] {
 }
 
 describe('import rules between folders', () => {
-  const files = ['conformance', 'schemas', 'reference'].flatMap((d) => sourceFiles(join(ROOT, d)));
+  const files = ['conformance', 'schemas', 'reference', 'verification'].flatMap((d) => sourceFiles(join(ROOT, d)));
 
   it('finds the source files it guards', () => {
     expect(files.some((f) => f.includes(`${sep}conformance${sep}src${sep}`))).toBe(true);
+    expect(files.some((f) => f.includes(`${sep}verification${sep}src${sep}`))).toBe(true);
   });
 
   it('has no forbidden import anywhere', () => {
@@ -80,5 +83,18 @@ describe('import rules between folders', () => {
     expect(allowed('reference/provider', 'reference/shared')).toBe(true);
     expect(allowed('schemas', 'conformance')).toBe(false);
     expect(allowed('conformance', 'schemas')).toBe(true);
+  });
+
+  it('lets verification/ import only schemas/, and both sides import verification/ (the rule can fail)', () => {
+    const lib = join(ROOT, 'verification', 'src', 'fake.ts');
+    for (const spec of ['../../conformance/src/cli.js', '../../reference/provider/src/app.js', '../../reference/shared/clock.js']) {
+      expect(allowed(areaOf(lib), areaOf(resolve(dirname(lib), spec)))).toBe(false);
+    }
+    expect(allowed(areaOf(lib), areaOf(resolve(dirname(lib), '../../schemas/src/registry.js')))).toBe(true);
+    expect(allowed(areaOf(lib), areaOf(resolve(dirname(lib), './result.js')))).toBe(true);
+    expect(allowed('schemas', 'verification')).toBe(false);
+    expect(allowed('conformance', 'verification')).toBe(true);
+    expect(allowed('reference/provider', 'verification')).toBe(true);
+    expect(allowed('reference/auth-server', 'verification')).toBe(true);
   });
 });
