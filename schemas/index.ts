@@ -18,3 +18,5 @@ export {
   RemoteContextRefusedError,
   type JsonLdCheckResult,
 } from './src/jsonld.js';
+export { clrBinding, describeClrBinding, type ClrBinding, type ClrBindingReport } from './src/clr-binding.js';
+export { CLR_CODE_MINOR } from './clr/v1p0/index.js';

@@ -2,12 +2,13 @@
 // official example and on named single-field mutations of them.
 import fs from 'node:fs';
 import path from 'node:path';
-import jsonld from 'jsonld';
 import { getRegistry } from '../src/registry.js';
 import { SchemaIds } from '../src/ids.js';
 import { documentLoader } from '../src/jsonld.js';
+import { expandWith } from './expand.js';
 import { explain, type Disagreement } from './errata.js';
 import { mutations, type Json } from './mutations.js';
+import { runClrCrosscheck, type FamilyReport } from './crosscheck-clr.js';
 import { OFFICIAL_SCHEMAS as OFF, OfficialSchemas, officialContextLoader, readJson } from './official.js';
 
 const obc = SchemaIds.obc;
@@ -32,6 +33,8 @@ export interface CrosscheckReport {
   /** Examples with no official schema (OAuth, OB 2.0 classes): checked against ours only, must be valid. */
   oursOnly: { name: string; schema: string; valid: boolean }[];
   contexts: { compared: number; identical: number; differences: string[] };
+  /** CLR 1.0: our fixtures and their mutations against the official draft-04 files (the figures above are OB). */
+  clr: FamilyReport;
 }
 
 const OK_STATUS = { statusCode: 200, statusText: 'OK' };
@@ -99,23 +102,6 @@ function loadSeeds(specData: string) {
   return { seeds, oursOnly };
 }
 
-/** JSON with sorted keys, for comparing expansions. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
-async function expandWith(doc: unknown, loader: typeof documentLoader): Promise<string> {
-  try {
-    return canonical(await jsonld.expand(doc, { documentLoader: loader, safe: true, base: null }));
-  } catch (e) {
-    return `error: ${(e as { details?: { event?: { code?: string } } }).details?.event?.code ?? 'failed'}`;
-  }
-}
-
 /**
  * A document using every term of an official context, once as a property (IRI-like text value) and once
  * as a type, so each term definition of ours is compared with the official one.
@@ -149,7 +135,16 @@ export async function runCrosscheck(specData: string): Promise<CrosscheckReport>
   const registry = getRegistry();
   const official = new OfficialSchemas(specData);
   const { seeds, oursOnly } = loadSeeds(specData);
-  const report: CrosscheckReport = { documents: 0, agreed: 0, explained: 0, knownErrata: {}, unexpected: [], oursOnly: [], contexts: { compared: 0, identical: 0, differences: [] } };
+  const report: CrosscheckReport = {
+    documents: 0,
+    agreed: 0,
+    explained: 0,
+    knownErrata: {},
+    unexpected: [],
+    oursOnly: [],
+    contexts: { compared: 0, identical: 0, differences: [] },
+    clr: await runClrCrosscheck(specData),
+  };
 
   for (const seed of seeds) {
     const variants = [{ name: 'original', document: seed.document }, ...mutations(seed.document)];
@@ -179,4 +174,8 @@ export async function runCrosscheck(specData: string): Promise<CrosscheckReport>
 
 /** True when the report has nothing unexplained. */
 export const crosscheckPassed = (r: CrosscheckReport): boolean =>
-  r.unexpected.length === 0 && r.oursOnly.every((o) => o.valid) && r.contexts.differences.length === 0;
+  r.unexpected.length === 0 &&
+  r.oursOnly.every((o) => o.valid) &&
+  r.contexts.differences.length === 0 &&
+  r.clr.unexpected.length === 0 &&
+  r.clr.contexts.differences.length === 0;

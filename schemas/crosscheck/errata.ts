@@ -2,55 +2,18 @@
 // Ids and slugs match schemas/ERRATA.md; a disagreement that no entry explains fails the cross-check.
 import type { SchemaError } from '../src/registry.js';
 import { SchemaIds } from '../src/ids.js';
+import { missing, officialRejects, oursRejects, valueAt, type Disagreement, type Erratum } from './errata-kit.js';
+import { CLR_ERRATA } from './errata-clr.js';
 
-export interface Verdict {
-  valid: boolean;
-  errors: SchemaError[];
-}
-
-export interface Disagreement {
-  seed: string;
-  /** `original` or the mutation name (`<kind>:<pointer>`). */
-  mutation: string;
-  ourSchema: string;
-  officialSchema: string;
-  document: unknown;
-  ours: Verdict;
-  official: Verdict;
-}
-
-export interface Erratum {
-  id: string;
-  slug: string;
-  summary: string;
-  /** Whether an unmutated official example may hit it (otherwise only mutated documents may). */
-  originals: boolean;
-  /**
-   * Which verdict side the erratum explains and, for one error of that side, whether it does.
-   * null: documented, but it cannot show up as a verdict difference.
-   */
-  explains: { side: 'ours-rejects' | 'official-rejects'; error: (d: Disagreement, e: SchemaError) => boolean } | null;
-}
+export type { Disagreement, Erratum, Verdict } from './errata-kit.js';
 
 const ob = SchemaIds.obc;
 const EMBEDDED_OB20 = /^\/(assertion|assertions\/\d+|profile)(\/|$)/;
 
-const missing = (e: SchemaError, name: string) => e.keyword === 'required' && e.params.missingProperty === name;
-
-function valueAt(doc: unknown, pointer: string): unknown {
-  let node = doc;
-  for (const raw of pointer.split('/').slice(1)) {
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;
-  }
-  return node;
-}
 
 /** Errors located inside an embedded OB 2.0 object (or anywhere in a POST /profile body, which is one). */
 const insideOb20 = (d: Disagreement, e: SchemaError) => d.ourSchema === ob.postProfileRequest || EMBEDDED_OB20.test(e.instancePath);
 
-const oursRejects = (error: (d: Disagreement, e: SchemaError) => boolean) => ({ side: 'ours-rejects' as const, error });
-const officialRejects = (error: (d: Disagreement, e: SchemaError) => boolean) => ({ side: 'official-rejects' as const, error });
 
 export const ERRATA: Erratum[] = [
   {
@@ -167,6 +130,7 @@ export const ERRATA: Erratum[] = [
     originals: true,
     explains: null,
   },
+  ...CLR_ERRATA,
 ];
 
 /**
@@ -182,7 +146,9 @@ const isCombinatorNoise = (e: SchemaError) => ['anyOf', 'oneOf', 'if'].includes(
 export function explain(d: Disagreement): Erratum[] | null {
   const side = d.ours.valid ? 'official-rejects' : 'ours-rejects';
   const errors = (side === 'ours-rejects' ? d.ours.errors : d.official.errors).filter((e) => !isCombinatorNoise(e));
-  const usable = ERRATA.filter((x) => x.explains?.side === side && (d.mutation !== 'original' || x.originals));
+  // OB and CLR disagreements are explained only by errata of their own family.
+  const family = d.ourSchema.includes('/clr/v1p0/') ? CLR_ERRATA : ERRATA.filter((x) => !CLR_ERRATA.includes(x));
+  const usable = family.filter((x) => x.explains?.side === side && (d.mutation !== 'original' || x.originals));
   const used = new Set<Erratum>();
   for (const e of errors) {
     const erratum = usable.find((x) => x.explains!.error(d, e));

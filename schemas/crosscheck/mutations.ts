@@ -13,7 +13,12 @@ export interface Mutation {
 const escape = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /** Property names whose values come from a closed set somewhere in our schemas or the official ones. */
-const ENUM_KEYS = new Set(['statusText', 'token_endpoint_auth_method', 'grant_types', 'response_types', 'type']);
+const ENUM_KEYS = new Set([
+  'statusText', 'token_endpoint_auth_method', 'grant_types', 'response_types', 'type',
+  // CLR 1.0 enumerations
+  'achievementType', 'resultType', 'targetType', 'associationType', 'identifierType', 'status',
+  'imsx_codeMajor', 'imsx_severity', 'imsx_codeMinorFieldValue',
+]);
 
 const BAD_FORMATS: [RegExp, string][] = [
   [/^\d{4}-\d{2}-\d{2}T/, '2016-12-31 23:59'],

@@ -3,11 +3,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AjvModule, { type ValidateFunction } from 'ajv';
+import AjvDraft04Module from 'ajv-draft-04';
 import addFormatsModule from 'ajv-formats';
 import type { SchemaError } from '../src/registry.js';
 import type { Verdict } from './errata.js';
 
 const Ajv = AjvModule.default;
+const AjvDraft04 = AjvDraft04Module.default;
 const addFormats = addFormatsModule.default;
 
 /** spec-data beside the repository (`../shared/spec-data`), or LRC_SPEC_DATA. Null when absent. */
@@ -35,19 +37,46 @@ export const OFFICIAL_SCHEMAS = {
   postProfileError: json('postprofile-400-401-404-405-responsepayload'),
 } as const;
 
-/** The official schemas as draft-07 validators: non-strict (they carry `format: int32`, `default` etc.). */
-export class OfficialSchemas {
-  private readonly ajv = new Ajv({ strict: false, allErrors: true });
-  private readonly compiled = new Map<string, ValidateFunction>();
+const clrJson = (name: string) => `clrv1p0-${name}.json`;
+const clrPayload = (name: string) => clrJson(`${name}-responsepayload-schemav2p0`);
 
-  constructor(private readonly specData: string) {
+/** Official CLR 1.0 schema files (draft-04), relative to `clr/v1p0/schema/json/`. */
+export const OFFICIAL_CLR_SCHEMAS = {
+  getClr200: clrPayload('getclr-200'),
+  getClrError: clrPayload('getclr-400-401-403-404-410-421'),
+  getClrs200: clrPayload('getclrs-200'),
+  getClrsError: clrPayload('getclrs-400-401-403-404-421'),
+  postClrRequest: clrJson('postclr-requestpayload-schemav2p0'),
+  postClr200: clrPayload('postclr-200-201'),
+  postClrError: clrPayload('postclr-304-400-401-403-404-405-421'),
+  deleteClrAny: clrPayload('deleteclr-204-400-401-403-404-405-421'),
+  discovery200: clrPayload('getdiscoverydocument-200'),
+  discoveryError: clrPayload('getdiscoverydocument-404-421'),
+  assertion: clrJson('assertion'),
+  endorsement: clrJson('endorsement'),
+  cryptographicKey: clrJson('cryptographickey'),
+  revocationList: clrJson('revocationlist'),
+} as const;
+
+/**
+ * The official schemas as validators: OB 2.1 files are draft-07, CLR 1.0 files draft-04. Non-strict,
+ * because they carry `format: int32`/`float`, `default` and similar annotations.
+ */
+export class OfficialSchemas {
+  private readonly ajv;
+  private readonly compiled = new Map<string, ValidateFunction>();
+  private readonly dir: string;
+
+  constructor(specData: string, family: 'ob' | 'clr' = 'ob') {
+    this.ajv = family === 'ob' ? new Ajv({ strict: false, allErrors: true, logger: false }) : new AjvDraft04({ strict: false, allErrors: true, logger: false });
+    this.dir = family === 'ob' ? path.join(specData, 'ob', 'v2p1', 'schema') : path.join(specData, 'clr', 'v1p0', 'schema', 'json');
     addFormats(this.ajv);
   }
 
   validate(file: string, data: unknown): Verdict {
     let fn = this.compiled.get(file);
     if (!fn) {
-      fn = this.ajv.compile(readJson(path.join(this.specData, 'ob', 'v2p1', 'schema', file)) as object);
+      fn = this.ajv.compile(readJson(path.join(this.dir, file)) as object);
       this.compiled.set(file, fn);
     }
     const valid = fn(data) as boolean;
@@ -71,6 +100,7 @@ export function officialContextLoader(specData: string) {
     'https://openbadgespec.org/v2/context.json': 'ob/v2p0/spec/v2/context.json',
     'https://purl.imsglobal.org/spec/ob/v2p1/context/ob_v2p1.jsonld': 'ob/v2p1/schema/jsonld-context/ob_v2p1.jsonld',
     'https://purl.imsglobal.org/spec/ob/v2p1/ob_v2p1.jsonld': 'ob/v2p1/schema/jsonld-context/ob_v2p1.jsonld',
+    'https://purl.imsglobal.org/spec/clr/v1p0/context/clr_v1p0.jsonld': 'clr/v1p0/context/clr_v1p0.jsonld',
   };
   return async (url: string) => {
     const file = files[url];

@@ -2,6 +2,7 @@
 import jsonld from 'jsonld';
 import { obV2Context } from './contexts/ob-v2.js';
 import { obcV2p1Context } from './contexts/obc-v2p1.js';
+import { clrV1p0Context } from './contexts/clr-v1p0.js';
 
 export const CONTEXT_URLS = {
   ob20: 'https://w3id.org/openbadges/v2',
@@ -10,6 +11,7 @@ export const CONTEXT_URLS = {
   obc21: 'https://purl.imsglobal.org/spec/ob/v2p1/context/ob_v2p1.jsonld',
   /** The URL in the SPEC21 manifest example (ERRATA.md E15). */
   obc21Alt: 'https://purl.imsglobal.org/spec/ob/v2p1/ob_v2p1.jsonld',
+  clr10: 'https://purl.imsglobal.org/spec/clr/v1p0/context/clr_v1p0.jsonld',
 } as const;
 
 const BUNDLED = new Map<string, object>([
@@ -17,6 +19,7 @@ const BUNDLED = new Map<string, object>([
   [CONTEXT_URLS.ob20Alt, obV2Context],
   [CONTEXT_URLS.obc21, obcV2p1Context],
   [CONTEXT_URLS.obc21Alt, obcV2p1Context],
+  [CONTEXT_URLS.clr10, clrV1p0Context],
 ]);
 
 /** URLs the loader answers; everything else is refused. */

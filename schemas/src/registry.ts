@@ -10,6 +10,7 @@ import { alignmentSchema, badgeClassSchema, criteriaSchema, imageSchema } from '
 import { cryptographicKeySchema, endorsementSchema, profileSchema, revocationListSchema } from '../ob/v2p0/profile.js';
 import { obcSchemas } from '../obc/v2p1/schemas.js';
 import { oauthSchemas } from '../oauth/schemas.js';
+import { clrSchemas } from '../clr/v1p0/index.js';
 
 export { SchemaIds } from './ids.js';
 
@@ -56,7 +57,7 @@ const ob20Schemas: Schema[] = [
 ];
 
 /** Every schema document we publish (including the shared-definition ones). */
-export const allSchemas: readonly Schema[] = [...ob20Schemas, ...obcSchemas, ...oauthSchemas];
+export const allSchemas: readonly Schema[] = [...ob20Schemas, ...obcSchemas, ...oauthSchemas, ...clrSchemas];
 
 /**
  * Copy of a schema with every `additionalProperties: false` / `unevaluatedProperties: false` removed, so
@@ -77,7 +78,7 @@ export function liftUnknownProperties<T>(node: T): T {
 export function createAjv(): Ajv {
   const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true, validateFormats: true });
   // Standard formats from ajv-formats; date-time and int32 are replaced by our stricter own versions.
-  addFormats(ajv, ['uri', 'email', 'hostname']);
+  addFormats(ajv, ['uri', 'email', 'hostname', 'date']);
   addCustomFormats(ajv);
   return ajv;
 }

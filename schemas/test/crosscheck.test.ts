@@ -24,8 +24,33 @@ describe('cross-check against the official files', () => {
     expect(report.contexts.compared).toBeGreaterThan(30);
     // The spec examples themselves need exactly these errata.
     for (const id of ['E2', 'E3', 'E11']) expect(report.knownErrata[id]).toBeGreaterThan(0);
+    // CLR 1.0: our fixtures and their mutations against the official draft-04 files.
+    expect(report.clr.unexpected.map((d) => `${d.seed} / ${d.mutation}`)).toEqual([]);
+    expect(report.clr.documents).toBeGreaterThan(5000);
+    expect(report.clr.agreed + report.clr.explained).toBe(report.clr.documents);
+    expect(report.clr.contexts.differences).toEqual([]);
+    expect(report.clr.contexts.identical).toBeGreaterThan(5);
+    expect(report.clr.contexts.explained).toBeGreaterThan(0);
+    // Every CLR erratum that can change a verdict shows up in the corpus (E21 needs a value no fixture has).
+    for (const id of ['E17', 'E18', 'E19', 'E20', 'E22', 'E23', 'E24', 'E25']) expect(report.clr.knownErrata[id], id).toBeGreaterThan(0);
     expect(crosscheckPassed(report)).toBe(true);
-  }, 60_000);
+  }, 120_000);
+
+  it('fails the CLR part when an unexplained disagreement is injected', () => {
+    const d: Disagreement = {
+      seed: 'test',
+      mutation: 'retype:/issuedOn',
+      ourSchema: SchemaIds.clr.clr,
+      officialSchema: 'clrv1p0-getclr-200-responsepayload-schemav2p0.json',
+      document: { issuedOn: 5 },
+      ours: { valid: false, errors: [{ instancePath: '/issuedOn', keyword: 'type', params: { type: 'string' }, schemaPath: '#', message: 'type' }] },
+      official: { valid: true, errors: [] },
+    };
+    expect(explain(d)).toBeNull();
+    // An OB erratum never explains a CLR disagreement, even where its predicate would match.
+    const ext = { ...d, ours: { valid: true, errors: [] }, official: { valid: false, errors: [{ instancePath: '/x', keyword: 'oneOf', params: {}, schemaPath: '#/patternProperties/x/oneOf', message: 'x' }, { instancePath: '/x', keyword: 'type', params: {}, schemaPath: '#/patternProperties/x/oneOf/0/type', message: 'x' }] } };
+    expect(explain(ext)?.map((e) => e.id)).toEqual(['E18']);
+  });
 });
 
 describe('errata table', () => {

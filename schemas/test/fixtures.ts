@@ -1,5 +1,6 @@
 // Valid documents for every schema, built from the data model (identifiers under example.org).
 import { SchemaIds } from '../src/ids.js';
+import { CLR_VALID } from './clr-fixtures.js';
 
 const ORG = 'https://example.org';
 const HASH = 'sha256$' + 'a'.repeat(64);
@@ -144,4 +145,5 @@ export const VALID: Record<string, () => unknown> = {
   }),
   [SchemaIds.oauth.tokenResponse]: () => ({ access_token: 'at', token_type: 'Bearer', expires_in: 3600, refresh_token: 'rt', scope: 'a b' }),
   [SchemaIds.oauth.errorResponse]: () => ({ error: 'invalid_client_metadata', error_description: 'logo_uri is missing' }),
+  ...CLR_VALID,
 };

@@ -17,6 +17,9 @@ describe('registry', () => {
         'oauth/registration-response.json', 'oauth/token-response.json', 'oauth/error-response.json',
         ...['assertion', 'badgeclass', 'profile', 'identity-object', 'verification-object', 'image', 'criteria', 'evidence',
           'alignment', 'endorsement', 'cryptographic-key', 'revocation-list'].map((n) => `ob/v2p0/${n}.json`),
+        ...['clr', 'clr-set', 'clr-payload', 'discovery', 'imsx-status-info', 'assertion', 'achievement', 'profile', 'identity',
+          'result', 'result-description', 'alignment', 'evidence', 'endorsement', 'endorsement-claim', 'verification',
+          'cryptographic-key', 'revocation-list', 'rubric-criterion-level', 'association', 'artifact'].map((n) => `clr/v1p0/${n}.json`),
       ].sort(),
     );
     for (const id of allSchemaIds) {
@@ -53,9 +56,9 @@ describe('registry', () => {
   };
   const withRequired = allSchemaIds.filter((id) => requiredOf(id).length > 0);
 
-  it('has a plain required list on all but four schemas', () => {
+  it('has a plain required list on all but five schemas (Artifact has none)', () => {
     expect(allSchemaIds.filter((id) => !withRequired.includes(id)).sort()).toEqual(
-      [SchemaIds.obc.postAssertionRequest, SchemaIds.ob20.verificationObject, SchemaIds.ob20.criteria, SchemaIds.ob20.evidence].sort(),
+      [SchemaIds.obc.postAssertionRequest, SchemaIds.ob20.verificationObject, SchemaIds.ob20.criteria, SchemaIds.ob20.evidence, SchemaIds.clr.artifact].sort(),
     );
   });
 
