@@ -1,7 +1,9 @@
 /**
  * npm run bench: wall time of a full run of both Badge Connect plans against the in-process reference
- * stack, and the time per HTTP exchange. A measurement, never a test: it prints figures and asserts nothing.
- *   BENCH_ITERATIONS (default 5)
+ * stack, and the time per HTTP exchange; then `conformance validate` throughput on generated signed CLRs
+ * (records/second schema-only and with JSON-LD + signature checks, peak RSS). A measurement, never a
+ * test: it prints figures and asserts nothing.
+ *   BENCH_ITERATIONS (default 5), BENCH_VALIDATE_RECORDS (default 500)
  */
 import { cpus, totalmem } from 'node:os';
 import type { HttpEvent, RunEvent } from '../conformance/src/engine/events.js';
@@ -10,6 +12,7 @@ import { PLANS } from '../conformance/src/plans/index.js';
 import { SCENARIOS } from '../conformance/src/scenarios/index.js';
 import { testConfig } from '../conformance/test/support/config.js';
 import { startReferenceStack } from './lib/reference-stack.js';
+import { benchValidate, formatValidatePasses } from './lib/validate-bench.js';
 
 const iterations = Number(process.env.BENCH_ITERATIONS ?? 5);
 const plans = ['obc-provider-read', 'obc-provider-write'].map((id) => PLANS.get(id)!);
@@ -44,6 +47,10 @@ for (let i = 0; i < iterations + 1; i++) {
 }
 await stack.close();
 
+const validateRecords = Number(process.env.BENCH_VALIDATE_RECORDS ?? 500);
+process.stdout.write(`bench: conformance validate on ${validateRecords} generated signed CLRs\n`);
+const validatePasses = await benchValidate(validateRecords);
+
 const q = (list: number[], p: number) => {
   const s = [...list].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? 0;
@@ -58,6 +65,7 @@ process.stdout.write(
     `time per exchange: mean ${mean(exchangeTimes).toFixed(2)} ms, p50 ${q(exchangeTimes, 0.5).toFixed(2)} ms, p95 ${q(exchangeTimes, 0.95).toFixed(2)} ms`,
     `wall time per exchange (run time / exchanges): ${(q(walls, 0.5) / Math.max(1, exchangesPerRun)).toFixed(2)} ms`,
     `peak RSS: ${(peakRss / 2 ** 20).toFixed(0)} MiB`,
+    ...formatValidatePasses(validatePasses),
     '',
   ].join('\n'),
 );

@@ -10,7 +10,8 @@ import { DEMO_USERS } from '../reference/shared/demo-users.js';
 import { startReferenceStack } from './lib/reference-stack.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const PLANS = ['obc-provider-read', 'obc-provider-write'];
+// The CLR plan derives its discovery URL ({origin}/ims/clr/v1p0/discovery) from the same target.
+const PLANS = ['obc-provider-read', 'obc-provider-write', 'clr-provider'];
 
 const user = DEMO_USERS[0]!;
 const stack = await startReferenceStack();

@@ -1,10 +1,12 @@
 /**
- * npm run reference: starts the reference auth server and provider on loopback, prints their URLs and
- * the demo accounts, and stops cleanly on SIGINT/SIGTERM.
+ * npm run reference: starts the reference auth server, provider and wallet on loopback, prints their URLs
+ * and the demo accounts, and stops cleanly on SIGINT/SIGTERM.
  *   --host 127.0.0.1 (HOST)  --auth-port 5100 (AUTH_PORT)  --provider-port 5200 (PROVIDER_PORT)
+ *   --wallet-port 5300 (WALLET_PORT)
  *   --data-dir ./data (DATA_DIR; "memory" for in-memory databases)
  */
 import { parseArgs } from 'node:util';
+import { DEFAULT_OWNER } from '../reference/consumer/src/defaults.js';
 import { DEMO_USERS } from '../reference/shared/demo-users.js';
 import { startReferenceStack } from './lib/reference-stack.js';
 
@@ -26,6 +28,7 @@ try {
       host: { type: 'string' },
       'auth-port': { type: 'string' },
       'provider-port': { type: 'string' },
+      'wallet-port': { type: 'string' },
       'data-dir': { type: 'string' },
       help: { type: 'boolean' },
     },
@@ -34,12 +37,13 @@ try {
   fail((err as Error).message);
 }
 if (values.help) {
-  process.stdout.write('usage: npm run reference -- [--host H] [--auth-port N] [--provider-port N] [--data-dir DIR|memory]\n');
+  process.stdout.write('usage: npm run reference -- [--host H] [--auth-port N] [--provider-port N] [--wallet-port N] [--data-dir DIR|memory]\n');
   process.exit(0);
 }
 const host = (values.host as string | undefined) ?? process.env.HOST ?? '127.0.0.1';
 const authPort = port((values['auth-port'] as string | undefined) ?? process.env.AUTH_PORT, 5100, '--auth-port');
 const providerPort = port((values['provider-port'] as string | undefined) ?? process.env.PROVIDER_PORT, 5200, '--provider-port');
+const walletPort = port((values['wallet-port'] as string | undefined) ?? process.env.WALLET_PORT, 5300, '--wallet-port');
 const dataDirRaw = (values['data-dir'] as string | undefined) ?? process.env.DATA_DIR ?? './data';
 
 try {
@@ -47,6 +51,8 @@ try {
     host,
     authPort,
     providerPort,
+    withWallet: true,
+    walletPort,
     ...(dataDirRaw === 'memory' ? {} : { dataDir: dataDirRaw }),
     logRequests: true,
   });
@@ -55,6 +61,7 @@ try {
     `  auth server  ${stack.authOrigin}  (metadata: ${stack.authOrigin}/.well-known/oauth-authorization-server)`,
     `  provider     ${stack.providerOrigin}`,
     `  manifest     ${stack.manifestUrl}`,
+    `  wallet       ${stack.walletOrigin}  (sign in as ${DEFAULT_OWNER.username} / ${DEFAULT_OWNER.password}, then add ${stack.providerOrigin})`,
     `  data         ${dataDirRaw === 'memory' ? 'in memory' : dataDirRaw}`,
     'Demo accounts (public demo values):',
     ...DEMO_USERS.map((u) => `  ${u.username} / ${u.password}  (${u.email})`),

@@ -11,7 +11,9 @@ import { PLANS } from './plans/index.js';
 import { SCENARIOS } from './scenarios/index.js';
 import { resolveRunConfig, type RunFlags } from './cli/resolve-config.js';
 import { runCommand } from './cli/run-command.js';
+import { officialSchemasHook, schemasSyncCommand } from './cli/schemas-command.js';
 import { reportCommand } from './cli/report-command.js';
+import { validateCommand, type ValidateFlags } from './cli/validate-command.js';
 import { diffCommand, signCommand, signingKeyFor, verifyReportCommand } from './report/commands.js';
 import { loadExpectedFailures } from './report/expected-failures.js';
 
@@ -30,7 +32,7 @@ async function main(argv: string[]): Promise<number> {
     .command('run')
     .description('run plans against a target and write reports')
     .addOption(new Option('--plan <id>', `plan to run, repeatable (${[...PLANS.keys()].join(', ')})`).argParser(collect))
-    .option('--target <url>', 'provider origin or manifest URL')
+    .option('--target <url>', 'provider origin, manifest URL or CLR discovery URL (not needed for consumer plans)')
     .option('--config <file>', 'JSON config file (flags override it)')
     .option('--out <dir>', 'run directory for events.jsonl, summary.json, junit.xml')
     .addOption(new Option('--reporter <name>', 'reporter, repeatable: console, json, junit, html, markdown, or a module path').argParser(collect))
@@ -38,11 +40,17 @@ async function main(argv: string[]): Promise<number> {
     .addOption(new Option('--auth-field <name=value>', 'form field for --authorize auto, repeatable').argParser(collect))
     .option('--page-size <n>', 'page size used to walk paged lists')
     .option('--timeout <ms>', 'per-request timeout in milliseconds')
+    .option('--listen <host:port>', 'consumer plans: where the emulators listen (loopback, port 0 = any; default 127.0.0.1:0)')
+    .option('--trigger <command>', 'consumer plans: command that runs the candidate once per scenario; {manifest}, {discovery}, {origin} are replaced')
+    .option('--wait <seconds>', 'consumer plans: longest wait for the candidate per scenario (default 120)')
     .option('--expected-failures <file>', 'JSON list of known failures (each with a reason) reported as warnings')
     .option('--sign-key <file>', 'PKCS#8 PEM or private JWK signing the run bundle (default: an ephemeral Ed25519 key)')
     .option('--no-sign', 'do not write the signed bundle (bundle.json, bundle.jws)')
-    .action(async (flags: RunFlags & { expectedFailures?: string; signKey?: string; sign: boolean }) => {
-      const config = resolveRunConfig(flags, [...PLANS.keys()]);
+    .option('--official-schemas [dir]', 'also record the official 1EdTech schema verdicts, from a `schemas sync` cache (default .cache/official-schemas)')
+    .action(async (flags: RunFlags & { expectedFailures?: string; signKey?: string; sign: boolean; officialSchemas?: string | true }) => {
+      const resolved = resolveRunConfig(flags, [...PLANS.keys()]);
+      const officialSchemas = officialSchemasHook(flags.officialSchemas, say);
+      const config = officialSchemas ? { ...resolved, officialSchemas } : resolved;
       // Read both files before the run so a bad one is a usage error, not a wasted run.
       const expectedFailures = flags.expectedFailures
         ? { file: flags.expectedFailures, entries: loadExpectedFailures(flags.expectedFailures) }
@@ -92,6 +100,33 @@ async function main(argv: string[]): Promise<number> {
     .option('--sign-key <file>', 'PKCS#8 PEM or private JWK (default: an ephemeral Ed25519 key)')
     .action(async (dir: string, flags: { signKey?: string }) => {
       exitCode = await signCommand(dir, flags, say);
+    });
+
+  program
+    .command('schemas')
+    .description('official 1EdTech schema files')
+    .command('sync')
+    .description('download the official Badge Connect and CLR 1.0 schema files into a local cache, with digests')
+    .option('--source <base-url>', 'publisher base URL instead of https://purl.imsglobal.org/ (a mirror or stand-in)')
+    .option('--cache <dir>', 'cache folder (default .cache/official-schemas)')
+    .action(async (flags: { source?: string; cache?: string }) => {
+      exitCode = await schemasSyncCommand(flags, say, (line) => process.stderr.write(`${line}\n`));
+    });
+
+  program
+    .command('validate')
+    .description('check CLRs, ClrSets, OB 2.0 assertions, Badge Connect manifests or CLR discovery documents (files or URLs)')
+    .argument('<documents...>', 'files or URLs')
+    .option('--type <kind>', 'force the kind: clr, clr-set, assertion, manifest, clr-discovery (default: detected)')
+    .option('--allow-network', 'fetch the documents a record refers to (keys, issuers, revocation lists, hosted copies)')
+    .addOption(new Option('--resolve <prefix=dir>', 'serve URLs under a prefix from a local folder, repeatable').argParser(collect))
+    .option('--out <dir>', 'run directory for events.jsonl and the reports')
+    .addOption(new Option('--reporter <name>', 'reporter, repeatable: console, json, junit, html, markdown, or a module path').argParser(collect))
+    .option('--timeout <ms>', 'per-request timeout in milliseconds')
+    .option('--at <date-time>', 'judge expiry and issue dates at this instant instead of now')
+    .option('--schema-only', 'only the schema checks (no JSON-LD expansion, no verification)')
+    .action(async (documents: string[], flags: ValidateFlags) => {
+      exitCode = await validateCommand(documents, flags, say);
     });
 
   program

@@ -1,11 +1,13 @@
 /**
  * Starts the reference auth server and Badge Connect provider over real sockets. Used by
  * `npm run reference`, `npm run demo`, the benchmark and the self-tests, so all four run the same stack.
+ * With `withWallet` it also starts the reference wallet (reference/consumer), as `npm run reference` does.
  */
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { createApp as createAuthServer } from '../../reference/auth-server/src/app.js';
+import { createApp as createWallet } from '../../reference/consumer/src/app.js';
 import { createApp as createProvider } from '../../reference/provider/src/app.js';
 import { listen } from '../../reference/shared/listen.js';
 
@@ -20,12 +22,18 @@ export interface StackOptions {
   providerFaults?: string[];
   /** Pino logging of requests (off by default: the demo and tests keep their output readable). */
   logRequests?: boolean;
+  /** Also start the reference wallet (off by default). */
+  withWallet?: boolean;
+  walletPort?: number;
+  walletFaults?: string[];
 }
 
 export interface ReferenceStack {
   authOrigin: string;
   providerOrigin: string;
   manifestUrl: string;
+  /** Set only when started `withWallet`. */
+  walletOrigin?: string;
   close(): Promise<void>;
 }
 
@@ -71,13 +79,37 @@ export async function startReferenceStack(options: StackOptions = {}): Promise<R
   });
   authHandler = authApp.handler as unknown as Handler;
   providerHandler = providerApp.handler as unknown as Handler;
+  const wallet = options.withWallet ? await startWallet(host, options, logger) : undefined;
   return {
     authOrigin: auth.origin,
     providerOrigin: provider.origin,
     manifestUrl: `${provider.origin}/.well-known/badgeconnect.json`,
+    ...(wallet ? { walletOrigin: wallet.origin } : {}),
     async close() {
-      await Promise.all([auth.close(), provider.close()]);
+      await Promise.all([auth.close(), provider.close(), wallet?.close()]);
       await Promise.all([authApp.close(), providerApp.close()]);
+    },
+  };
+}
+
+async function startWallet(host: string, options: StackOptions, logger: false | undefined): Promise<{ origin: string; close(): Promise<void> }> {
+  const starting: Handler = (_req, res) => {
+    res.writeHead(503, { 'retry-after': '1' }).end();
+  };
+  let handler: Handler | undefined;
+  const server = await listen((req, res) => (handler ?? starting)(req, res), host, options.walletPort ?? 0);
+  const app = createWallet({
+    origin: server.origin,
+    database: options.dataDir ? join(options.dataDir, 'wallet.sqlite') : ':memory:',
+    faults: options.walletFaults ?? [],
+    ...(logger === false ? { logger } : {}),
+  });
+  handler = app.handler as unknown as Handler;
+  return {
+    origin: server.origin,
+    async close() {
+      await server.close();
+      app.close();
     },
   };
 }

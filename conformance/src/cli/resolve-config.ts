@@ -3,9 +3,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_CLIENT, DEFAULTS, isLoopbackHost, type ClientMetadata, type RunConfig } from '../engine/config.js';
 import { UsageError } from '../engine/errors.js';
+import { CLR_DISCOVERY_PATH, clrDiscoveryUrl } from '../actions/clr/constants.js';
+import { EMULATOR_PLACEHOLDER_TARGET, resolveConsumerOptions, type ConsumerFlags } from './consumer-config.js';
 
 /** What the command line gave; every field optional because the config file may supply it. */
-export interface RunFlags {
+export interface RunFlags extends ConsumerFlags {
   plan?: string[];
   target?: string;
   config?: string;
@@ -86,14 +88,18 @@ export function readConfigFile(path: string): ConfigFile {
 /** Merges defaults < config file < flags, and checks the result. Throws UsageError naming the problem. */
 export function resolveRunConfig(flags: RunFlags, knownPlans: readonly string[], now = new Date()): RunConfig {
   const file = flags.config ? readConfigFile(flags.config) : {};
-  const target = flags.target ?? file.target;
-  if (!target) throw new UsageError('missing-target', 'no target: give --target <origin or manifest URL> or "target" in the config file');
-  const { manifestUrl, plainHttpLoopback } = parseTarget(target);
+  const consumer = resolveConsumerOptions(flags, flags.plan?.length ? flags.plan : (file.plans ?? []));
+  // Consumer-only runs test a candidate through the emulators: no target until they listen.
+  const target = flags.target ?? file.target ?? (consumer?.only ? EMULATOR_PLACEHOLDER_TARGET : undefined);
+  if (!target) throw new UsageError('missing-target', 'no target: give --target <origin, manifest URL or CLR discovery URL> or "target" in the config file');
+  const parsed = parseTarget(target);
+  const plainHttpLoopback = parsed.plainHttpLoopback;
   const plans = flags.plan?.length ? flags.plan : (file.plans ?? []);
   if (plans.length === 0) throw new UsageError('missing-plan', `no plan: give --plan <id> (known: ${knownPlans.join(', ')})`);
   for (const p of plans) {
     if (!knownPlans.includes(p)) throw new UsageError('unknown-plan', `unknown plan "${p}" (known: ${knownPlans.join(', ')})`);
   }
+  const manifestUrl = entryUrlForPlans(target, parsed.manifestUrl, plans);
   const authorize = flags.authorize ?? file.authorize ?? 'auto';
   if (authorize !== 'auto') throw new UsageError('bad-authorize', `unsupported --authorize mode "${authorize}" (supported: auto)`);
   const authFields = { ...(file.authFields ?? {}), ...parseFields(flags.authField ?? []) };
@@ -111,9 +117,11 @@ export function resolveRunConfig(flags: RunFlags, knownPlans: readonly string[],
     pageSize: positiveInt(flags.pageSize, '--page-size') ?? file.pageSize ?? DEFAULTS.pageSize,
     timeoutMs: positiveInt(flags.timeout, '--timeout') ?? file.timeoutMs ?? DEFAULTS.timeoutMs,
     maxResponseBytes: file.maxResponseBytes ?? DEFAULTS.maxResponseBytes,
-    scenarioTimeoutMs: file.scenarioTimeoutMs ?? DEFAULTS.scenarioTimeoutMs,
+    // A consumer scenario waits for the candidate (--wait) before it judges; leave room for that.
+    scenarioTimeoutMs: Math.max(file.scenarioTimeoutMs ?? DEFAULTS.scenarioTimeoutMs, consumer ? consumer.waitMs + 30_000 : 0),
     plainHttpLoopback,
     runId,
+    ...(consumer ? { consumer } : {}),
   };
 }
 
@@ -135,6 +143,30 @@ export function parseTarget(target: string): { manifestUrl: string; plainHttpLoo
   const manifestUrl =
     url.pathname === '/' || url.pathname === '' ? `${url.origin}/.well-known/badgeconnect.json` : url.toString();
   return { manifestUrl, plainHttpLoopback: plain };
+}
+
+/** Plans that test a CLR provider from its discovery document (consumer plans start elsewhere). */
+const CLR_PROVIDER_PLANS: readonly string[] = ['clr-provider'];
+
+/** A URL whose path ends in /ims/clr/v1p0/discovery names the CLR discovery document. */
+export function isClrDiscoveryUrl(target: string): boolean {
+  try {
+    return new URL(target).pathname.replace(/\/+$/, '').endsWith(CLR_DISCOVERY_PATH);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The URL a run starts from (checked for reachability, shown in the report): for CLR plans alone the
+ * discovery document ({origin}/ims/clr/v1p0/discovery, or the discovery URL given); a CLR discovery URL
+ * is never a Badge Connect manifest, so Badge Connect plans then use the origin's well-known manifest.
+ * CLR scenarios derive the discovery URL from the target themselves, so mixed runs work too.
+ */
+export function entryUrlForPlans(target: string, manifestUrl: string, plans: readonly string[]): string {
+  if (plans.length > 0 && plans.every((p) => CLR_PROVIDER_PLANS.includes(p))) return clrDiscoveryUrl(target);
+  if (isClrDiscoveryUrl(target)) return `${new URL(target).origin}/.well-known/badgeconnect.json`;
+  return manifestUrl;
 }
 
 function parseFields(list: string[]): Record<string, string> {

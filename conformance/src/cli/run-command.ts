@@ -9,6 +9,7 @@ import { PLANS } from '../plans/index.js';
 import { openEventLog } from '../reporters/jsonl.js';
 import { loadReporter, type Reporter } from '../reporters/index.js';
 import { SCENARIOS } from '../scenarios/index.js';
+import { consumerOptions, startConsumerRun, type ConsumerRun } from './consumer-run.js';
 import { signRunDirectory } from '../report/commands.js';
 import { ExpectedFailureFilter, entryName, type ExpectedFailure } from '../report/expected-failures.js';
 import type { SigningKey } from '../report/keys.js';
@@ -50,11 +51,18 @@ export async function runCommand(config: RunConfig, say: (line: string) => void,
   };
   const redactor = extras.redactor ?? new Redactor();
   for (const v of Object.values(config.authFields)) redactor.addSecret(v);
+  let consumerRun: ConsumerRun | undefined;
   try {
     reporters = await Promise.all(config.reporters.map(loadReporter));
-    await ensureReachable(config);
+    // Consumer-only runs have no target to reach: the candidate comes to the emulators.
+    if (!config.consumer?.only) await ensureReachable(config);
+    consumerRun = await startConsumerRun(config, say);
+    const runConfig = consumerRun?.config ?? config;
     const plans = config.plans.map((id) => PLANS.get(id)!);
-    await runPlans({ config, plans, scenarios: SCENARIOS, sink: emit, redactor, options: publicOptions(config) });
+    await runPlans({
+      config: runConfig, plans, scenarios: SCENARIOS, sink: emit, redactor, options: publicOptions(runConfig),
+      ...(consumerRun ? { emulator: consumerRun.harness } : {}),
+    });
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
     emit({ type: 'notice', time: nowIso(), level: 'error', code: err.code, message: err.message });
@@ -79,6 +87,8 @@ export async function runCommand(config: RunConfig, say: (line: string) => void,
       });
     }
     emit(end);
+  } finally {
+    await consumerRun?.close();
   }
   const files = [log.file];
   for (const r of reporters.length ? reporters : [await loadReporter('json')]) {
@@ -119,5 +129,7 @@ function publicOptions(config: RunConfig): Record<string, unknown> {
     timeoutMs: config.timeoutMs,
     reporters: config.reporters,
     client: { ...config.client },
+    ...(config.officialSchemas ? { officialSchemas: true } : {}),
+    ...consumerOptions(config),
   };
 }

@@ -1,3 +1,6 @@
+import type { OfficialSchemaHook } from '../official/hook.js';
+import type { ConsumerRunOptions } from '../emulators/harness.js';
+
 /** Everything a run needs to know, after defaults, config file and flags are merged and checked. */
 export interface ClientMetadata {
   client_name: string;
@@ -35,6 +38,10 @@ export interface RunConfig {
   plainHttpLoopback: boolean;
   /** A run id; used for per-run client names so runs never depend on earlier state. */
   runId: string;
+  /** `--official-schemas`: official 1EdTech schema verdicts recorded beside ours (information only). */
+  officialSchemas?: OfficialSchemaHook;
+  /** Consumer plans: where the emulators listen and how the candidate is started. */
+  consumer?: ConsumerRunOptions;
 }
 
 export const DEFAULT_CLIENT: ClientMetadata = {

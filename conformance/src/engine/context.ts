@@ -1,4 +1,5 @@
-import type { CheckEvent, EventSink, ResultOutcome, Severity } from './events.js';
+import type { ConsumerHarness } from '../emulators/harness.js';
+import type { CheckEvent, EventSink, HttpEvent, ResultOutcome, Severity } from './events.js';
 import { nowIso } from './events.js';
 import { SkipScenario, StopScenario, SuiteError } from './errors.js';
 import type { HttpClient, HttpExchange } from './http.js';
@@ -48,7 +49,20 @@ export class ScenarioContext {
     readonly state: PlanState,
     private readonly redactor: Redactor,
     private readonly sink: EventSink,
+    /** Present in consumer runs: the suite's emulators and how the candidate is started. */
+    readonly emulator?: ConsumerHarness,
   ) {}
+
+  /** Records an exchange the suite answered rather than sent (the emulators), redacted like every other. */
+  observed(x: Omit<HttpEvent, 'type' | 'time' | 'planId' | 'scenarioId'>): void {
+    const r = this.redactor;
+    const request = { ...x.request, url: r.url(x.request.url), headers: r.headers(x.request.headers) };
+    if (x.request.body !== undefined) request.body = r.body(x.request.body, x.request.headers['content-type']);
+    const response = x.response
+      ? { ...x.response, headers: r.headers(x.response.headers), ...(x.response.body !== undefined ? { body: r.body(x.response.body, x.response.headers['content-type']) } : {}) }
+      : undefined;
+    this.sink({ type: 'http', time: nowIso(), planId: this.planId, scenarioId: this.scenarioId, ...x, request, ...(response ? { response } : {}) });
+  }
 
   /** Marks a value as secret: it is replaced wherever it would appear in a record. */
   secret(value: string | undefined | null): void {
@@ -132,7 +146,26 @@ export class ScenarioContext {
       ...(verdict.evidence ? { evidence: verdict.evidence } : {}),
       ...(httpIds.length ? { httpIds } : {}),
     });
+    if (check.id === 'ensure-schema-valid') this.recordOfficialVerdict(verdict, input, requirementIds, httpIds);
     return verdict;
+  }
+
+  /** With `--official-schemas`: the official schema's verdict on the same document, as information. */
+  private recordOfficialVerdict(ours: Verdict, doc: unknown, requirementIds: string[], httpIds: string[]): void {
+    const schemaId = ours.evidence?.schemaId;
+    if (!this.config.officialSchemas || typeof schemaId !== 'string' || ours.outcome === 'skip') return;
+    const official = this.config.officialSchemas.compare(schemaId, doc, ours.outcome === 'pass');
+    if (!official) return;
+    this.emit({
+      checkId: 'official-schema-verdict',
+      title: 'Official 1EdTech schema verdict (information)',
+      requirementIds,
+      severity: 'may',
+      outcome: official.outcome,
+      message: official.message,
+      evidence: official.evidence,
+      ...(httpIds.length ? { httpIds } : {}),
+    });
   }
 
   private emit(partial: Omit<CheckEvent, 'type' | 'time' | 'planId' | 'scenarioId'>): void {

@@ -6,6 +6,7 @@ import { HttpClient } from './http.js';
 import { Redactor } from './redact.js';
 import type { RunConfig } from './config.js';
 import type { Plan, Scenario } from './scenario.js';
+import type { ConsumerHarness } from '../emulators/harness.js';
 
 export const SUITE = { name: 'lrc-conformance', version: '0.1.0' } as const;
 
@@ -18,6 +19,8 @@ export interface RunInput {
   redactor?: Redactor;
   /** Options shown in the run-start event (already free of secrets). */
   options?: Record<string, unknown>;
+  /** Consumer plans: the emulators the candidate talks to, handed to every scenario. */
+  emulator?: ConsumerHarness;
 }
 
 /** Runs every plan in order and returns the closing event. Never throws for implementation failures. */
@@ -59,7 +62,7 @@ export async function runPlans(input: RunInput): Promise<RunEndEvent> {
     for (const scenarioId of plan.scenarios) {
       const scenario = scenarios.get(scenarioId);
       if (!scenario) throw new SuiteError('unknown-scenario', `plan ${plan.id} lists unknown scenario ${scenarioId}`);
-      const end = await runScenario(plan, scenario, config, state, redactor, emit);
+      const end = await runScenario(plan, scenario, config, state, redactor, emit, input.emulator);
       if (end.outcome === 'error') {
         suiteError = true;
         planOutcome = 'error';
@@ -89,6 +92,7 @@ async function runScenario(
   state: PlanState,
   redactor: Redactor,
   emit: EventSink,
+  emulator: ConsumerHarness | undefined,
 ): Promise<ScenarioEndEvent> {
   emit({ type: 'scenario-start', time: nowIso(), planId: plan.id, scenarioId: scenario.id, title: scenario.title });
   const started = performance.now();
@@ -99,7 +103,7 @@ async function runScenario(
     userAgent: `${SUITE.name}/${SUITE.version}`,
     record: (x) => emit({ type: 'http', time: nowIso(), planId: plan.id, scenarioId: scenario.id, ...x }),
   });
-  const ctx = new ScenarioContext(plan.id, scenario.id, config, http, state, redactor, emit);
+  const ctx = new ScenarioContext(plan.id, scenario.id, config, http, state, redactor, emit, emulator);
   let outcome: ScenarioEndEvent['outcome'];
   let reason: string | undefined;
   try {

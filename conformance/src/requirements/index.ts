@@ -1,12 +1,14 @@
+import { CONSUMER_REQUIREMENTS } from './consumer.js';
 import { LRC_REQUIREMENTS } from './lrc.js';
 import { OBC21_API_REQUIREMENTS } from './obc21-api.js';
 import { OAUTH_REQUIREMENTS } from './oauth.js';
+import { CLR10_REQUIREMENTS } from './clr10.js';
 import { requirementUrl } from './links.js';
 import type { Requirement } from './types.js';
 
 /** The whole catalog, keyed by id. */
 export const REQUIREMENTS: ReadonlyMap<string, Requirement> = new Map(
-  [...OAUTH_REQUIREMENTS, ...OBC21_API_REQUIREMENTS, ...LRC_REQUIREMENTS].map((r) => [r.id, r]),
+  [...OAUTH_REQUIREMENTS, ...OBC21_API_REQUIREMENTS, ...LRC_REQUIREMENTS, ...CLR10_REQUIREMENTS, ...CONSUMER_REQUIREMENTS].map((r) => [r.id, r]),
 );
 
 export function linkFor(id: string): string | undefined {

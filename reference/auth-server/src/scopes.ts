@@ -6,10 +6,21 @@ export const BADGE_CONNECT_SCOPES = {
   profileUpdate: 'https://purl.imsglobal.org/spec/ob/v2p1/scope/profile.update',
 } as const;
 
+/** The CLR 1.0 scopes, exact strings (the provider serves CLR next to Badge Connect). */
+export const CLR_SCOPES = {
+  readonly: 'https://purl.imsglobal.org/spec/clr/v1p0/scope/readonly',
+  replace: 'https://purl.imsglobal.org/spec/clr/v1p0/scope/replace',
+  delete: 'https://purl.imsglobal.org/spec/clr/v1p0/scope/delete',
+} as const;
+
 /** Permission to receive a refresh token. */
 export const OFFLINE_ACCESS = 'offline_access';
 
-export const OFFERED_SCOPES: readonly string[] = [...Object.values(BADGE_CONNECT_SCOPES), OFFLINE_ACCESS];
+export const OFFERED_SCOPES: readonly string[] = [
+  ...Object.values(BADGE_CONNECT_SCOPES),
+  ...Object.values(CLR_SCOPES),
+  OFFLINE_ACCESS,
+];
 
 /** Plain words for the consent and account pages. */
 const DESCRIPTIONS: Record<string, string> = {
@@ -17,6 +28,9 @@ const DESCRIPTIONS: Record<string, string> = {
   [BADGE_CONNECT_SCOPES.assertionCreate]: 'Add badges to your backpack',
   [BADGE_CONNECT_SCOPES.profileReadonly]: 'Read your profile (name and email)',
   [BADGE_CONNECT_SCOPES.profileUpdate]: 'Update your profile',
+  [CLR_SCOPES.readonly]: 'Read your learner records (CLRs)',
+  [CLR_SCOPES.replace]: 'Add or replace learner records (CLRs)',
+  [CLR_SCOPES.delete]: 'Delete learner records (CLRs)',
   [OFFLINE_ACCESS]: 'Keep this access while you are away (until you revoke it)',
 };
 

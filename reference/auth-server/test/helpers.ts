@@ -8,6 +8,10 @@ export const SCOPES = {
   assertionCreate: 'https://purl.imsglobal.org/spec/ob/v2p1/scope/assertion.create',
   profileRead: 'https://purl.imsglobal.org/spec/ob/v2p1/scope/profile.readonly',
   profileUpdate: 'https://purl.imsglobal.org/spec/ob/v2p1/scope/profile.update',
+  // The CLR 1.0 scopes, offered by default too (same order as the server's OFFERED_SCOPES).
+  clrReadonly: 'https://purl.imsglobal.org/spec/clr/v1p0/scope/readonly',
+  clrReplace: 'https://purl.imsglobal.org/spec/clr/v1p0/scope/replace',
+  clrDelete: 'https://purl.imsglobal.org/spec/clr/v1p0/scope/delete',
   offline: 'offline_access',
 } as const;
 

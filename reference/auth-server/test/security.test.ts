@@ -43,7 +43,7 @@ describe('security properties', () => {
         token_endpoint_auth_methods_supported: ['client_secret_basic'],
         code_challenge_methods_supported: ['S256'],
       });
-      expect(body.scopes_supported).toHaveLength(5);
+      expect(body.scopes_supported).toHaveLength(8); // four Badge Connect, three CLR, offline_access
       const missing = await fetch(`${server.origin}/nope`);
       expect(missing.status).toBe(404);
       expect(((await missing.json()) as { error: string }).error).toBe('invalid_request');

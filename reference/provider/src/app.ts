@@ -4,19 +4,23 @@ import { systemClock, type Clock } from '../../shared/clock.js';
 import { DEMO_USERS, type DemoUser } from '../../shared/demo-users.js';
 import { openDatabase } from '../../shared/sqlite.js';
 import { apiRouter } from './api-router.js';
+import { clrRouter } from './clr-router.js';
+import { StatusInfo } from './clr/status-info.js';
 import type { AuthServerOptions, ProviderContext } from './context.js';
-import { API_BASE_PATH, DEFAULT_INTROSPECTION_CACHE_SECONDS } from './defaults.js';
+import { API_BASE_PATH, CLR_BASE_PATH, DEFAULT_INTROSPECTION_CACHE_SECONDS } from './defaults.js';
 import { Envelope } from './envelope.js';
 import { errors } from './errors.js';
 import { ProviderFaults } from './faults.js';
 import { cors } from './middleware/cors.js';
 import { errorHandler } from './middleware/error-handler.js';
 import { requestLog } from './middleware/request-log.js';
+import { clrPublicDocumentsRoute } from './routes/clr-public-documents.js';
 import { getManifestRoute } from './routes/get-manifest.js';
 import { publicDocumentsRoute } from './routes/public-documents.js';
 import { sitePagesRoute } from './routes/site-pages.js';
 import { seedDatabase } from './seed/seed.js';
 import { AssertionRepository } from './store/assertions.js';
+import { ClrRepository } from './store/clrs.js';
 import { loadOrCreateSigningKey, type SigningKeyInput } from './store/keys.js';
 import { MIGRATIONS } from './store/migrations.js';
 import { ProfileRepository } from './store/profiles.js';
@@ -68,6 +72,7 @@ export function createApp(options: ProviderOptions): ProviderApp {
     clock,
     faults,
     envelope: new Envelope(faults),
+    statusInfo: new StatusInfo(faults),
     verifier: new IntrospectionVerifier({
       introspectionUrl: options.authServer.introspectionUrl,
       clientId: options.authServer.clientId,
@@ -80,6 +85,7 @@ export function createApp(options: ProviderOptions): ProviderApp {
     key,
     assertions: new AssertionRepository(db),
     profiles: new ProfileRepository(db),
+    clrs: new ClrRepository(db),
     log,
   };
 
@@ -91,7 +97,9 @@ export function createApp(options: ProviderOptions): ProviderApp {
   app.use(cors());
   app.use(getManifestRoute(ctx));
   app.use(API_BASE_PATH, apiRouter(ctx));
+  app.use(CLR_BASE_PATH, clrRouter(ctx));
   app.use(publicDocumentsRoute(ctx));
+  app.use('/public/clr', clrPublicDocumentsRoute(ctx));
   app.use(sitePagesRoute(ctx));
   if (!faults.has('no-404-envelope')) {
     app.use((_req: Request, _res: Response, next: NextFunction) => next(errors.notFound()));

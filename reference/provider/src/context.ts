@@ -3,7 +3,9 @@ import type { Clock } from '../../shared/clock.js';
 import type { DemoUser } from '../../shared/demo-users.js';
 import type { Envelope } from './envelope.js';
 import type { ProviderFaults } from './faults.js';
+import type { StatusInfo } from './clr/status-info.js';
 import type { AssertionRepository } from './store/assertions.js';
+import type { ClrRepository } from './store/clrs.js';
 import type { SigningKey } from './store/keys.js';
 import type { ProfileRepository } from './store/profiles.js';
 import type { TokenVerifier } from './token-verifier.js';
@@ -28,10 +30,13 @@ export interface ProviderContext {
   clock: Clock;
   faults: ProviderFaults;
   envelope: Envelope;
+  /** Builds every CLR error body (imsx_StatusInfo). */
+  statusInfo: StatusInfo;
   verifier: TokenVerifier;
   users: readonly DemoUser[];
   key: SigningKey;
   assertions: AssertionRepository;
   profiles: ProfileRepository;
+  clrs: ClrRepository;
   log: Logger | null;
 }

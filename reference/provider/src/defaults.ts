@@ -6,6 +6,9 @@
 /** Path prefix of the Badge Connect endpoints; the manifest's `apiBase` is origin + this (no trailing slash). */
 export const API_BASE_PATH = '/ims/ob/v2p1';
 
+/** Path prefix of the CLR 1.0 endpoints (discovery, clrs). */
+export const CLR_BASE_PATH = '/ims/clr/v1p0';
+
 /** Page size of GET /assertions when the client sends no `limit`. */
 export const DEFAULT_PAGE_SIZE = 10;
 
@@ -34,6 +37,19 @@ export const PROVIDER_NAME = 'LRC Reference Badge Connect Provider';
 /** Issuer profile of the badges the provider seeds and hosts itself. */
 export const ISSUER_NAME = 'LRC Reference Issuer';
 export const ISSUER_EMAIL = 'badges@example.org';
+
+/** Name shown to users by CLR consumers (discovery `name`). */
+export const CLR_PROVIDER_NAME = 'LRC Reference CLR Provider';
+
+/** Publisher of the CLRs the provider seeds (served at /public/clr/publisher). */
+export const CLR_PUBLISHER_NAME = 'Example State University (reference CLR publisher)';
+export const CLR_PUBLISHER_EMAIL = 'registrar@example.org';
+
+/** Endorser of the seed CLRs and achievements (served at /public/clr/endorser). */
+export const CLR_ENDORSER_NAME = 'Example Accreditation Board';
+
+/** Discovery caching: public and unchanging for the life of the app, like the manifest. */
+export const DISCOVERY_CACHE_CONTROL = 'public, max-age=300';
 
 /** RSA modulus length of the signing key generated on first start. */
 export const SIGNING_KEY_BITS = 2048;

@@ -45,8 +45,8 @@ export class ApiError extends Error {
 const quote = (s: string) => `"${s.replace(/["\\]/g, '')}"`;
 
 /** RFC 6750 §3 challenge. */
-export function bearerChallenge(params: Record<string, string> = {}): string {
-  const parts = [`realm="badgeconnect"`, ...Object.entries(params).map(([k, v]) => `${k}=${quote(v)}`)];
+export function bearerChallenge(params: Record<string, string> = {}, realm = 'badgeconnect'): string {
+  const parts = [`realm=${quote(realm)}`, ...Object.entries(params).map(([k, v]) => `${k}=${quote(v)}`)];
   return `Bearer ${parts.join(', ')}`;
 }
 

@@ -54,15 +54,59 @@ export const PROVIDER_FAULTS = [
   'revoked-token-accepted',
 ] as const;
 
-export type ProviderFault = (typeof PROVIDER_FAULTS)[number];
+/**
+ * The CLR 1.0 faults (docs/CONTRACTS.md "CLR provider faults"), same style:
+ *
+ * - clr-discovery-missing-token-url  discovery omits `tokenUrl` [routes/get-discovery-document.ts]
+ * - clr-error-not-status-info        CLR errors use the Badge Connect `{status}` envelope [clr/status-info.ts]
+ * - clr-wrong-code-minor             CLR errors carry a valid but wrong codeMinor [clr/status-info.ts]
+ * - clr-no-auth-required             a CLR request without a token acts as the first demo user [middleware/require-bearer.ts]
+ * - clr-scope-not-enforced           any active token may call any CLR endpoint [middleware/require-scope.ts]
+ * - clr-paging-no-link-header        GET /clrs sends no `Link` [routes/get-clrs.ts]
+ * - clr-paging-duplicates            each GET /clrs page after the first starts one record early [routes/get-clrs.ts]
+ * - clr-since-ignored                GET /clrs ignores `since` [routes/get-clrs.ts]
+ * - clr-invalid-in-list              the first unsigned Clr of a page loses `learner` [routes/get-clrs.ts]
+ * - clr-bad-signature                signatures of listed signed CLRs are corrupted [routes/get-clrs.ts]
+ * - clr-key-wrong-owner              the CLR key document names another owner than the publisher [clr/own-documents.ts]
+ * - clr-get-deleted-returns-200      GET of a deleted CLR answers 200 with the last copy [routes/get-clr.ts]
+ * - clr-delete-ignored               DELETE answers 204 but keeps the CLR [routes/delete-clr.ts]
+ * - clr-post-not-stored              POST /clrs answers 201 but stores nothing [routes/post-clr.ts]
+ * - clr-post-accepts-invalid         POST /clrs skips schema, JSON-LD, learner and signature checks [clr/check-posted-clr.ts]
+ * - clr-post-replace-returns-201     POST /clrs that replaces a CLR answers 201, not 200 [routes/post-clr.ts]
+ * - clr-hosted-mismatch              GET /clrs/{id} serves a copy that differs from the listed one [routes/get-clr.ts]
+ */
+export const CLR_FAULTS = [
+  'clr-discovery-missing-token-url',
+  'clr-error-not-status-info',
+  'clr-wrong-code-minor',
+  'clr-no-auth-required',
+  'clr-scope-not-enforced',
+  'clr-paging-no-link-header',
+  'clr-paging-duplicates',
+  'clr-since-ignored',
+  'clr-invalid-in-list',
+  'clr-bad-signature',
+  'clr-key-wrong-owner',
+  'clr-get-deleted-returns-200',
+  'clr-delete-ignored',
+  'clr-post-not-stored',
+  'clr-post-accepts-invalid',
+  'clr-post-replace-returns-201',
+  'clr-hosted-mismatch',
+] as const;
 
-/** FaultSet restricted to the names above; `has` takes only a known name so typos fail to compile. */
+export type ProviderFault = (typeof PROVIDER_FAULTS)[number];
+export type ClrFault = (typeof CLR_FAULTS)[number];
+/** Any fault name this app knows. */
+export type KnownFault = ProviderFault | ClrFault;
+
+/** FaultSet restricted to the names above (Badge Connect and CLR); `has` takes only a known name so typos fail to compile. */
 export class ProviderFaults {
   private readonly set: FaultSet;
   constructor(names: Iterable<string> = []) {
-    this.set = new FaultSet(names, PROVIDER_FAULTS);
+    this.set = new FaultSet(names, [...PROVIDER_FAULTS, ...CLR_FAULTS]);
   }
-  has(name: ProviderFault): boolean {
+  has(name: KnownFault): boolean {
     return this.set.has(name);
   }
   list(): string[] {

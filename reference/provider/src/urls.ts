@@ -1,7 +1,8 @@
 import { CONTEXT_URLS } from '../../../schemas/src/jsonld.js';
-import { API_BASE_PATH } from './defaults.js';
+import { API_BASE_PATH, CLR_BASE_PATH } from './defaults.js';
 
 export const OB2_CONTEXT = CONTEXT_URLS.ob20;
+export const CLR_CONTEXT = CONTEXT_URLS.clr10;
 
 /** Every public URL the provider mints, built from its public origin (never from request headers). */
 export class ProviderUrls {
@@ -45,5 +46,36 @@ export class ProviderUrls {
   }
   key(kid: string) {
     return `${this.origin}/public/keys/${kid}`;
+  }
+  get clrBase() {
+    return `${this.origin}${CLR_BASE_PATH}`;
+  }
+  get clrDiscovery() {
+    return `${this.clrBase}/discovery`;
+  }
+  get clrsEndpoint() {
+    return `${this.clrBase}/clrs`;
+  }
+  /** Prefix of every getClr URL; a Clr's `id` is its getClr URL. */
+  get clrPrefix() {
+    return `${this.clrsEndpoint}/`;
+  }
+  clr(slug: string) {
+    return `${this.clrPrefix}${encodeURIComponent(slug)}`;
+  }
+  get clrPublisher() {
+    return `${this.origin}/public/clr/publisher`;
+  }
+  get clrEndorser() {
+    return `${this.origin}/public/clr/endorser`;
+  }
+  get clrRevocationList() {
+    return `${this.origin}/public/clr/revocations`;
+  }
+  clrKey(kid: string) {
+    return `${this.origin}/public/clr/keys/${kid}`;
+  }
+  clrEndorsement(slug: string) {
+    return `${this.origin}/public/clr/endorsements/${slug}`;
   }
 }

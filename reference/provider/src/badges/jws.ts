@@ -19,3 +19,11 @@ export function decodeCompactJws(jws: string): DecodedJws | null {
     return null;
   }
 }
+
+/** Flips bits in the signature so it no longer verifies, keeping the JWS well-formed (list faults). */
+export function corruptSignature(jws: string): string {
+  const [h, p, s = ''] = jws.split('.');
+  const sig = Buffer.from(s, 'base64url');
+  sig[0] = (sig[0] ?? 0) ^ 0xff;
+  return `${h}.${p}.${sig.toString('base64url')}`;
+}

@@ -9,7 +9,7 @@ export function cors(): RequestHandler {
     res.setHeader('Access-Control-Allow-Origin', '*');
     res.setHeader('Access-Control-Expose-Headers', 'Link, X-Total-Count, WWW-Authenticate, ETag');
     if (req.method === 'OPTIONS' && req.headers['access-control-request-method']) {
-      res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
+      res.setHeader('Access-Control-Allow-Methods', 'GET, POST, DELETE, OPTIONS');
       res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type, If-None-Match');
       res.setHeader('Access-Control-Max-Age', '600');
       res.status(204).end();

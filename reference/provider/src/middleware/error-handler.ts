@@ -12,7 +12,7 @@ interface HttpishError {
   statusCode?: unknown;
 }
 
-function toApiError(err: unknown, log: Logger | null): ApiError {
+export function toApiError(err: unknown, log: Logger | null): ApiError {
   if (err instanceof ApiError) return err;
   if (err instanceof IntrospectionUnavailable) {
     log?.warn({ reason: err.message }, 'token introspection unavailable');

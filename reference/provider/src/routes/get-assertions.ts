@@ -1,4 +1,5 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { corruptSignature } from '../badges/jws.js';
 import type { ProviderContext } from '../context.js';
 import { DEFAULT_PAGE_SIZE } from '../defaults.js';
 import { authOf } from '../middleware/require-bearer.js';
@@ -31,14 +32,6 @@ function servedForm(ctx: ProviderContext, page: StoredAssertion[]): { assertions
   // Schema-valid but not JSON-LD-valid: a relative @type (undefined term) fails safe-mode expansion.
   if (first && ctx.faults.has('invalid-jsonld-in-list')) first.type = ['Assertion', 'UndefinedBadgeType'];
   return { assertions, signedAssertions };
-}
-
-/** Flips bits in the signature so it no longer verifies, keeping the JWS well-formed. */
-function corruptSignature(jws: string): string {
-  const [h, p, s = ''] = jws.split('.');
-  const sig = Buffer.from(s, 'base64url');
-  sig[0] = (sig[0] ?? 0) ^ 0xff;
-  return `${h}.${p}.${sig.toString('base64url')}`;
 }
 
 /** Lists the user's assertions, newest update first, with X-Total-Count and Link paging headers. */

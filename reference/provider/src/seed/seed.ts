@@ -7,6 +7,7 @@ import type { SigningKey } from '../store/keys.js';
 import { MetaRepository } from '../store/meta.js';
 import { ProfileRepository } from '../store/profiles.js';
 import { OB2_CONTEXT, type ProviderUrls } from '../urls.js';
+import { seedClrs } from './seed-clrs.js';
 import { seedPlan, stableUuid, type SeedAssertionPlan } from './seed-plan.js';
 
 export function seedProfile(user: DemoUser): Record<string, unknown> {
@@ -49,7 +50,7 @@ export function seedAssertionDoc(
 }
 
 /**
- * Writes profiles (only when absent, so user changes survive restarts) and the seed assertions.
+ * Writes profiles (only when absent, so user changes survive restarts), the seed assertions and the seed CLRs.
  * Seed assertions embed the public origin and key URL, so they are rebuilt when either changed.
  */
 export function seedDatabase(db: SqliteDatabase, users: readonly DemoUser[], urls: ProviderUrls, key: SigningKey, now: number): void {
@@ -59,6 +60,11 @@ export function seedDatabase(db: SqliteDatabase, users: readonly DemoUser[], url
   const fingerprint = `${urls.origin} ${key.kid}`;
   db.transaction(() => {
     users.forEach((user) => profiles.putIfAbsent(user.id, seedProfile(user), now));
+    seedClrs(db, users, urls, key, (user, userIndex) =>
+      seedPlan(user, userIndex)
+        .filter((plan) => plan.signed)
+        .map((plan) => signAssertion(seedAssertionDoc(user, plan, urls, key), key, urls.key(key.kid))),
+    );
     if (meta.get('seed_fingerprint') === fingerprint) return;
     assertions.deleteSeeded();
     users.forEach((user, userIndex) => {

@@ -35,4 +35,26 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    id: 2,
+    sql: `
+      -- CLR 1.0 records. One row per (user, Clr id); a deleted CLR keeps its row as a tombstone
+      -- (deleted_at) so GET answers 410 Gone rather than 404.
+      CREATE TABLE clrs (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        user_id TEXT NOT NULL,
+        clr_id TEXT NOT NULL,
+        json TEXT NOT NULL,
+        jws TEXT,
+        listed INTEGER NOT NULL DEFAULT 1,
+        seeded INTEGER NOT NULL DEFAULT 0,
+        deleted_at INTEGER,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        UNIQUE (user_id, clr_id)
+      );
+      CREATE INDEX clrs_by_user ON clrs (user_id, updated_at DESC, clr_id);
+      CREATE INDEX clrs_by_id ON clrs (clr_id);
+    `,
+  },
 ];

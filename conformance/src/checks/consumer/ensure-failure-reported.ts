@@ -1,0 +1,28 @@
+import type { TriggerResult } from '../../emulators/trigger.js';
+import { fail, pass, skip, type Check } from '../../engine/verdict.js';
+
+export interface ReportInput {
+  /** Absent when the candidate was not started through --trigger. */
+  trigger?: TriggerResult;
+  /** True when the emulator refused the candidate at least once (otherwise there was nothing to report). */
+  refused: boolean;
+}
+
+/** Words that name a failure in the candidate's output. */
+const FAILURE_WORDS = /\b(error|fail\w*|refus\w*|reject\w*|denied|revoked|unauthori[sz]ed|invalid\w*|40[0-9]|REQUEST_VALIDATION_ERROR|BAD_REQUEST)\b/i;
+
+/** The candidate surfaced a refusal: its command exited non-zero, or its last output lines name the failure. */
+export const ensureFailureReported: Check<ReportInput> = {
+  id: 'ensure-failure-reported',
+  title: 'the candidate reports the failure',
+  run({ trigger, refused }) {
+    if (!trigger) return skip('no --trigger: how the candidate reports failures cannot be observed');
+    if (!refused) return fail('the emulator never refused the candidate, so there was no failure to report');
+    const evidence = { exitCode: trigger.exitCode, timedOut: trigger.timedOut, lastLines: trigger.lastLines.slice(-5) };
+    if (trigger.timedOut || trigger.stoppedEarly) return fail('the candidate was still running when it was stopped', evidence);
+    if (trigger.exitCode !== 0 && trigger.exitCode !== null) return pass(`exit code ${trigger.exitCode}`, evidence);
+    const named = trigger.lastLines.find((l) => FAILURE_WORDS.test(l));
+    if (named) return pass('the output names the failure', evidence);
+    return fail('exit code 0 and no output naming the failure', evidence);
+  },
+};

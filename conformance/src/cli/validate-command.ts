@@ -1,0 +1,150 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve as resolvePath } from 'node:path';
+import { createFetcher } from '../../../verification/src/index.js';
+import { DOCUMENT_KINDS, detectKind, parseDocument, type DocumentKind } from '../actions/clr/document-kind.js';
+import { DEFAULT_CLIENT, DEFAULTS, type RunConfig } from '../engine/config.js';
+import { UsageError } from '../engine/errors.js';
+import type { RunEndEvent, RunEvent } from '../engine/events.js';
+import { runPlans } from '../engine/run.js';
+import type { Plan, Scenario } from '../engine/scenario.js';
+import { openEventLog } from '../reporters/jsonl.js';
+import { loadReporter, type Reporter } from '../reporters/index.js';
+import { documentScenario, roleFor, type DocumentInput } from '../scenarios/clr/support/document-scenario.js';
+
+export interface ValidateFlags {
+  type?: string;
+  allowNetwork?: boolean;
+  resolve?: string[];
+  out?: string;
+  reporter?: string[];
+  timeout?: string;
+  /** Judge validity (expiry, issue date) at this instant instead of now. */
+  at?: string;
+  /** Only the schema checks: no JSON-LD expansion, no verification. */
+  schemaOnly?: boolean;
+}
+
+const isUrl = (s: string) => /^https?:\/\//i.test(s);
+
+/** `--resolve <url-prefix>=<dir>`: the directory must exist, so a typo is a usage error, not a skip. */
+export function parseResolve(values: string[] = []): { prefix: string; dir: string }[] {
+  return values.map((value) => {
+    const eq = value.indexOf('=');
+    const prefix = eq > 0 ? value.slice(0, eq) : '';
+    const dir = eq > 0 ? value.slice(eq + 1) : '';
+    if (!isUrl(prefix) || !dir) throw new UsageError('bad-resolve', `--resolve "${value}" must look like https://host/prefix/=<directory>`);
+    let ok = false;
+    try {
+      ok = statSync(dir).isDirectory();
+    } catch {
+      ok = false;
+    }
+    if (!ok) throw new UsageError('bad-resolve', `--resolve ${prefix}: no directory at ${dir}`);
+    return { prefix, dir: resolvePath(dir) };
+  });
+}
+
+/** Reads a file, or a URL (through --resolve folders first, else the network: the user named it). */
+async function readInput(source: string, resolve: { prefix: string; dir: string }[], timeoutMs: number): Promise<string> {
+  if (!isUrl(source)) {
+    try {
+      return readFileSync(source, 'utf8');
+    } catch (err) {
+      throw new UsageError('input-unreadable', `cannot read ${source}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
+    }
+  }
+  const fetched = await createFetcher({ allowNetwork: true, resolve, timeoutMs })(source);
+  if (!fetched.ok) throw new UsageError('input-unreadable', `cannot read ${source}: ${fetched.reason} (${fetched.message})`);
+  if (fetched.status !== 200) throw new UsageError('input-unreadable', `cannot read ${source}: HTTP ${fetched.status}`);
+  return fetched.body;
+}
+
+function forcedKind(type: string | undefined): DocumentKind | undefined {
+  if (type === undefined) return undefined;
+  if (!(DOCUMENT_KINDS as readonly string[]).includes(type)) {
+    throw new UsageError('bad-type', `--type "${type}" is not one of ${DOCUMENT_KINDS.join(', ')}`);
+  }
+  return type as DocumentKind;
+}
+
+/** Reads and classifies every input before anything runs, so a bad one is a usage error (exit 2). */
+export async function loadInputs(sources: string[], flags: ValidateFlags, timeoutMs: number = DEFAULTS.timeoutMs): Promise<DocumentInput[]> {
+  if (sources.length === 0) throw new UsageError('missing-input', 'no document: give one or more files or URLs');
+  const forced = forcedKind(flags.type);
+  const resolve = parseResolve(flags.resolve);
+  const inputs: DocumentInput[] = [];
+  for (const source of sources) {
+    const doc = parseDocument(await readInput(source, resolve, timeoutMs));
+    const kind = forced ?? detectKind(doc);
+    if (!kind) {
+      const why = doc.form === 'unparsable' ? doc.reason : 'no @context, type or shape of a known kind';
+      throw new UsageError('unknown-document', `cannot tell what ${source} is (${why}); give --type ${DOCUMENT_KINDS.join('|')}`);
+    }
+    inputs.push({ source, kind, doc });
+  }
+  return inputs;
+}
+
+/** A RunConfig for a validate run: no target to reach, no client; the limits still apply. */
+function validateConfig(sources: string[], flags: ValidateFlags, now: Date): RunConfig {
+  const runId = randomUUID();
+  const timeout = flags.timeout === undefined ? DEFAULTS.timeoutMs : Number(flags.timeout);
+  if (!Number.isInteger(timeout) || timeout <= 0) throw new UsageError('bad-number', `--timeout must be a positive integer, got "${flags.timeout}"`);
+  return {
+    target: sources.join(' '),
+    manifestUrl: '',
+    plans: ['validate'],
+    outDir: flags.out ?? join(DEFAULTS.outDir, `validate-${now.toISOString().replace(/[:.]/g, '-')}-${runId.slice(0, 8)}`),
+    reporters: flags.reporter?.length ? flags.reporter : [...DEFAULTS.reporters],
+    authorize: 'auto',
+    authFields: {},
+    client: { ...DEFAULT_CLIENT },
+    pageSize: DEFAULTS.pageSize,
+    timeoutMs: timeout,
+    maxResponseBytes: DEFAULTS.maxResponseBytes,
+    scenarioTimeoutMs: DEFAULTS.scenarioTimeoutMs,
+    plainHttpLoopback: false,
+    runId,
+  };
+}
+
+/**
+ * `conformance validate <file|URL>…`: one plan with a synthetic scenario per document, run by the same
+ * engine and reporters as `run`, so events, reports and exit codes (0/1/2) mean the same thing.
+ */
+export async function validateCommand(sources: string[], flags: ValidateFlags, say: (line: string) => void, now = new Date()): Promise<0 | 1 | 2> {
+  const config = validateConfig(sources, flags, now);
+  const inputs = await loadInputs(sources, flags, config.timeoutMs);
+  const reporters: Reporter[] = await Promise.all(config.reporters.map(loadReporter));
+  const fetch = { allowNetwork: flags.allowNetwork === true, resolve: parseResolve(flags.resolve) };
+  const at = flags.at === undefined ? undefined : new Date(flags.at);
+  if (at && Number.isNaN(at.getTime())) throw new UsageError('bad-date', `--at "${flags.at}" is not a date-time`);
+  const scenarios: Scenario[] = inputs.map((input, i) => documentScenario(i, input, fetch, { ...(at ? { now: at } : {}), schemaOnly: flags.schemaOnly === true }));
+  const plan: Plan = {
+    id: 'validate',
+    title: 'Validate documents',
+    summary: 'Schema, JSON-LD and verification checks of documents given on the command line.',
+    role: roleFor(inputs.map((i) => i.kind)),
+    scenarios: scenarios.map((s) => s.id),
+  };
+  mkdirSync(config.outDir, { recursive: true });
+  const log = openEventLog(config.outDir);
+  const events: RunEvent[] = [];
+  const emit = (e: RunEvent) => {
+    events.push(e);
+    log.write(e);
+    for (const r of reporters) r.onEvent?.(e);
+  };
+  const options = {
+    documents: inputs.map((i) => ({ source: i.source, kind: i.kind })),
+    allowNetwork: fetch.allowNetwork,
+    resolve: fetch.resolve.map((r) => r.prefix),
+    ...(at ? { at: at.toISOString() } : {}),
+  };
+  await runPlans({ config, plans: [plan], scenarios: new Map(scenarios.map((s) => [s.id, s])), sink: emit, options });
+  const files = [log.file];
+  for (const r of reporters) if (r.finish) files.push(...(await r.finish(events, config.outDir)));
+  say(`reports: ${files.join(', ')}`);
+  return events.find((e): e is RunEndEvent => e.type === 'run-end')?.exitCode ?? 2;
+}

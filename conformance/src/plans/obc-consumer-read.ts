@@ -1,0 +1,15 @@
+import type { Plan } from '../engine/scenario.js';
+import { OBC_CONSUMER_READ_SCENARIOS } from '../scenarios/consumer/index.js';
+
+/**
+ * Service Consumer (Read), OB 2.1 certification guide: getManifest, registration, authorize, token,
+ * GET /assertions (with paging if used), GET /profile; then the emulator faults a consumer must survive.
+ */
+export const obcConsumerRead: Plan = {
+  id: 'obc-consumer-read',
+  title: 'Badge Connect Service Consumer (Read)',
+  summary:
+    'Plays provider and authorization server for the candidate consumer, then judges what it sent: discovery, registration, PKCE authorization, token request, reading assertions (every page) and the profile, and how it copes with a wrong state, an expired token and a revoked grant.',
+  role: 'obc-service-consumer-read',
+  scenarios: OBC_CONSUMER_READ_SCENARIOS.map((s) => s.id),
+};

@@ -1,0 +1,20 @@
+import { ensureBearerHeader } from '../../checks/consumer/ensure-bearer-header.js';
+import { ensurePagesFollowed } from '../../checks/consumer/ensure-pages-followed.js';
+import { ensureRouteAnswered } from '../../checks/consumer/ensure-route-answered.js';
+import type { Scenario } from '../../engine/scenario.js';
+import { OBSERVATION_REQUIREMENTS, observe } from './support/observe.js';
+
+export const consumerClrGetClrs: Scenario = {
+  id: 'consumer-clr-get-clrs',
+  title: 'CLR 1.0 consumer: getClrs',
+  summary:
+    'Checks that the candidate read the learner\'s CLRs with the access token in the Authorization header only and, if it asked for pages, followed every Link next.',
+  roles: ['clr-service-consumer'],
+  requirements: [...OBSERVATION_REQUIREMENTS, 'CLR10-CERT-consumer', 'CLR10-CONSUMER-BEARER-HEADER', 'CLR10-CONSUMER-PAGINATION'],
+  async run(ctx) {
+    const { calls } = await observe(ctx, 'clr');
+    await ctx.mustContinue(ensureRouteAnswered('get-clrs', 'getClrs'), calls, ['CLR10-CERT-consumer']);
+    await ctx.mustContinue(ensureBearerHeader, calls, ['CLR10-CONSUMER-BEARER-HEADER']);
+    await ctx.mustContinue(ensurePagesFollowed('get-clrs', 'getClrs'), calls, ['CLR10-CONSUMER-PAGINATION']);
+  },
+};

@@ -1,0 +1,6 @@
+import type { Scenario } from '../../engine/scenario.js';
+import { CLR } from './support/family.js';
+import { token } from './support/flow.js';
+
+/** Built from the shared token scenario; see support/flow.ts for what it checks. */
+export const consumerClrToken: Scenario = token(CLR);

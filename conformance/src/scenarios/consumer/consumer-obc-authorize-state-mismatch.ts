@@ -1,0 +1,6 @@
+import type { Scenario } from '../../engine/scenario.js';
+import { OBC } from './support/family.js';
+import { stateMismatch } from './support/flow.js';
+
+/** Built from the shared stateMismatch scenario; see support/flow.ts for what it checks. */
+export const consumerObcAuthorizeStateMismatch: Scenario = stateMismatch(OBC);

@@ -1,0 +1,6 @@
+import type { Scenario } from '../../engine/scenario.js';
+import { OBC } from './support/family.js';
+import { expiredToken } from './support/flow.js';
+
+/** Built from the shared expiredToken scenario; see support/flow.ts for what it checks. */
+export const consumerObcExpiredToken: Scenario = expiredToken(OBC);

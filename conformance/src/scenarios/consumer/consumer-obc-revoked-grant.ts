@@ -1,0 +1,6 @@
+import type { Scenario } from '../../engine/scenario.js';
+import { OBC } from './support/family.js';
+import { revokedGrant } from './support/flow.js';
+
+/** Built from the shared revokedGrant scenario; see support/flow.ts for what it checks. */
+export const consumerObcRevokedGrant: Scenario = revokedGrant(OBC);

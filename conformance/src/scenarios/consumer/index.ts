@@ -1,0 +1,61 @@
+import type { Scenario } from '../../engine/scenario.js';
+import { consumerClrAuthorize } from './consumer-clr-authorize.js';
+import { consumerClrAuthorizeStateMismatch } from './consumer-clr-authorize-state-mismatch.js';
+import { consumerClrDiscoveryRegistration } from './consumer-clr-discovery-registration.js';
+import { consumerClrExpiredToken } from './consumer-clr-expired-token.js';
+import { consumerClrGetClrs } from './consumer-clr-get-clrs.js';
+import { consumerClrGetClrsPaged } from './consumer-clr-get-clrs-paged.js';
+import { consumerClrRevokedGrant } from './consumer-clr-revoked-grant.js';
+import { consumerClrToken } from './consumer-clr-token.js';
+import { consumerObcAuthorize } from './consumer-obc-authorize.js';
+import { consumerObcAuthorizeStateMismatch } from './consumer-obc-authorize-state-mismatch.js';
+import { consumerObcDiscoveryRegistration } from './consumer-obc-discovery-registration.js';
+import { consumerObcExpiredToken } from './consumer-obc-expired-token.js';
+import { consumerObcGetAssertions } from './consumer-obc-get-assertions.js';
+import { consumerObcGetAssertionsPaged } from './consumer-obc-get-assertions-paged.js';
+import { consumerObcGetProfile } from './consumer-obc-get-profile.js';
+import { consumerObcPostAssertion } from './consumer-obc-post-assertion.js';
+import { consumerObcPostError } from './consumer-obc-post-error.js';
+import { consumerObcPostProfile } from './consumer-obc-post-profile.js';
+import { consumerObcRevokedGrant } from './consumer-obc-revoked-grant.js';
+import { consumerObcToken } from './consumer-obc-token.js';
+
+/** Badge Connect Service Consumer (Read), in the certification guide's order, then the fault scenarios. */
+export const OBC_CONSUMER_READ_SCENARIOS: Scenario[] = [
+  consumerObcDiscoveryRegistration,
+  consumerObcAuthorize,
+  consumerObcToken,
+  consumerObcGetAssertions,
+  consumerObcGetProfile,
+  consumerObcGetAssertionsPaged,
+  consumerObcAuthorizeStateMismatch,
+  consumerObcExpiredToken,
+  consumerObcRevokedGrant,
+];
+
+/** Badge Connect Service Consumer (Write): the shared OAuth scenarios, the writes, then the faults. */
+export const OBC_CONSUMER_WRITE_SCENARIOS: Scenario[] = [
+  consumerObcDiscoveryRegistration,
+  consumerObcAuthorize,
+  consumerObcToken,
+  consumerObcPostAssertion,
+  consumerObcPostProfile,
+  consumerObcAuthorizeStateMismatch,
+  consumerObcPostError,
+];
+
+export const CLR_CONSUMER_SCENARIOS: Scenario[] = [
+  consumerClrDiscoveryRegistration,
+  consumerClrAuthorize,
+  consumerClrToken,
+  consumerClrGetClrs,
+  consumerClrGetClrsPaged,
+  consumerClrAuthorizeStateMismatch,
+  consumerClrExpiredToken,
+  consumerClrRevokedGrant,
+];
+
+/** Each consumer scenario once. */
+export const CONSUMER_SCENARIOS: Scenario[] = [
+  ...new Set([...OBC_CONSUMER_READ_SCENARIOS, ...OBC_CONSUMER_WRITE_SCENARIOS, ...CLR_CONSUMER_SCENARIOS]),
+];
