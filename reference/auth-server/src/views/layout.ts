@@ -65,7 +65,7 @@ export function sendPage(res: Response, status: number, options: PageOptions): v
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
+<meta name="referrer" content="same-origin">
 <title>${esc(options.title)}</title>
 <style>${CSS}</style>
 </head>
