@@ -53,10 +53,11 @@ describe('ensure-failure-reported', () => {
   const ran = (over: Partial<TriggerResult>): TriggerResult => ({ command: 'x', exitCode: 0, signal: null, timedOut: false, stoppedEarly: false, durationMs: 5, lastLines: ['sync complete'], ...over });
   it.each([
     ['non-zero exit', ran({ exitCode: 1 })],
-    ['exit 0 but output names the failure', ran({ lastLines: ['POST /assertions refused: 400 REQUEST_VALIDATION_ERROR'] })],
+    ['exit 0 but the final line names the failure', ran({ lastLines: ['sync: 3 assertions', 'POST /assertions refused: 400 REQUEST_VALIDATION_ERROR'] })],
   ])('passes: %s', (_n, trigger) => expect(ensureFailureReported.run({ trigger, refused: true })).toMatchObject({ outcome: 'pass' }));
   it.each([
     ['exit 0, success message', ran({})],
+    ['exit 0, failure words only before a success line', ran({ lastLines: ['sync: verification: 1 revoked, 1 signature-invalid', 'sync: sent: ok', 'sync: ok'] })],
     ['still running at the limit', ran({ exitCode: null, timedOut: true })],
   ])('fails: %s', (_n, trigger) => expect(ensureFailureReported.run({ trigger, refused: true })).toMatchObject({ outcome: 'fail' }));
   it('fails when the emulator never refused (nothing to report)', () => {

@@ -45,12 +45,47 @@ describe('consumer plans fail a faulty candidate on the right requirement', () =
     ['clr-consumer', 'ignore-state-mismatch', 'consumer-clr-authorize-state-mismatch', ['CLR10-CONSUMER-STATE-CHECK']],
     ['clr-consumer', 'no-refresh', 'consumer-clr-expired-token', ['CLR10-CONSUMER-REFRESH']],
     ['clr-consumer', 'skip-pkce', 'consumer-clr-authorize', ['CLR10-CONSUMER-PKCE-S256']],
+    // Faults only the test consumer has, and the CLR side of the wallet's faults.
+    ['obc-consumer-read', 'register-before-discovery', 'consumer-obc-discovery-registration', ['OBC21-CONSUMER-DISCOVERY']],
+    ['obc-consumer-read', 'http-redirect-uri', 'consumer-obc-discovery-registration', ['OBC21-CONSUMER-REGISTRATION-URLS']],
+    ['obc-consumer-read', 'redirect-uris-two-hosts', 'consumer-obc-discovery-registration', ['OBC21-CONSUMER-REGISTRATION-URLS']],
+    ['obc-consumer-read', 'client-secret-post', 'consumer-obc-discovery-registration', ['OBC21-CONSUMER-REGISTRATION-AUTH-METHOD']],
+    ['obc-consumer-read', 'omit-token-redirect-uri', 'consumer-obc-token', ['OBC21-CONSUMER-TOKEN-PARAMS']],
+    ['obc-consumer-read', 'skip-profile', 'consumer-obc-get-profile', ['OBC21-CERT-consumer-read']],
+    // The emulator refuses the invalid body, so the call also never succeeds.
+    ['obc-consumer-write', 'invalid-payload', 'consumer-obc-post-assertion', ['OBC21-CERT-consumer-write', 'OBC21-CONSUMER-PAYLOAD-VALID']],
+    ['clr-consumer', 'register-before-discovery', 'consumer-clr-discovery-registration', ['CLR10-CONSUMER-DISCOVERY']],
+    ['clr-consumer', 'omit-software-id', 'consumer-clr-discovery-registration', ['CLR10-CONSUMER-REGISTRATION-METADATA']],
+    ['clr-consumer', 'http-redirect-uri', 'consumer-clr-discovery-registration', ['CLR10-CONSUMER-REGISTRATION-URLS']],
+    ['clr-consumer', 'client-secret-post', 'consumer-clr-discovery-registration', ['CLR10-CONSUMER-REGISTRATION-AUTH-METHOD']],
+    ['clr-consumer', 'omit-state', 'consumer-clr-authorize', ['CLR10-CONSUMER-STATE']],
+    ['clr-consumer', 'unoffered-scope', 'consumer-clr-authorize', ['CLR10-CONSUMER-SCOPES-OFFERED']],
+    ['clr-consumer', 'client-secret-post', 'consumer-clr-token', ['CLR10-CONSUMER-TOKEN-BASIC-AUTH']],
+    ['clr-consumer', 'omit-token-redirect-uri', 'consumer-clr-token', ['CLR10-CONSUMER-TOKEN-PARAMS']],
+    ['clr-consumer', 'token-in-query', 'consumer-clr-get-clrs', ['CLR10-CONSUMER-BEARER-HEADER']],
   ];
   it.each(cases)('%s with %s fails in %s', async (planId, fault, scenarioId, expected) => {
     const candidate = planId === 'clr-consumer' ? clr([fault]) : planId === 'obc-consumer-write' ? write([fault]) : read([fault]);
     const run = await runConsumerPlan(planId, candidate, { only: [scenarioId] });
     expect(run.end.exitCode).toBe(1);
     expect(failedRequirements(run)).toEqual(expected);
+  });
+
+  it.each([
+    ['obc-consumer-read', 'consumer-obc-revoked-grant', 'OBC21-CONSUMER-REVOKED-REPORT'],
+    ['clr-consumer', 'consumer-clr-revoked-grant', 'CLR10-CONSUMER-REVOKED-REPORT'],
+  ])('%s: a candidate that stops but stays silent about the revoked grant gets a warning in %s', async (planId, scenarioId, requirement) => {
+    const candidate = planId === 'clr-consumer' ? clr(['silent-on-failure']) : read(['silent-on-failure']);
+    const run = await runConsumerPlan(planId, candidate, { only: [scenarioId] });
+    expect(run.end.exitCode, describeProblems(run)).toBe(0);
+    expect(failedRequirements(run)).toEqual([]);
+    const warned = run.checks.filter((c) => c.outcome === 'warning').flatMap((c) => c.requirementIds);
+    expect(warned).toEqual([requirement]);
+  });
+
+  it('fails a candidate that reports success after its POST was refused', async () => {
+    const run = await runConsumerPlan('obc-consumer-write', write(['ignore-post-error', 'silent-on-failure']), { only: ['consumer-obc-post-error'] });
+    expect(failedRequirements(run)).toEqual(['OBC21-CONSUMER-POST-ERROR']);
   });
 
   it('stops observing a candidate that loops after revocation well before the wait ends', async () => {

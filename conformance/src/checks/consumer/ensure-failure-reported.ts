@@ -11,7 +11,11 @@ export interface ReportInput {
 /** Words that name a failure in the candidate's output. */
 const FAILURE_WORDS = /\b(error|fail\w*|refus\w*|reject\w*|denied|revoked|unauthori[sz]ed|invalid\w*|40[0-9]|REQUEST_VALIDATION_ERROR|BAD_REQUEST)\b/i;
 
-/** The candidate surfaced a refusal: its command exited non-zero, or its last output lines name the failure. */
+/**
+ * The candidate surfaced a refusal: its command exited non-zero, or it exited 0 with a final output line
+ * naming the failure. Only the final line counts: earlier lines (e.g. a verification summary that
+ * mentions a revoked badge) say nothing about how the run ended.
+ */
 export const ensureFailureReported: Check<ReportInput> = {
   id: 'ensure-failure-reported',
   title: 'the candidate reports the failure',
@@ -21,8 +25,8 @@ export const ensureFailureReported: Check<ReportInput> = {
     const evidence = { exitCode: trigger.exitCode, timedOut: trigger.timedOut, lastLines: trigger.lastLines.slice(-5) };
     if (trigger.timedOut || trigger.stoppedEarly) return fail('the candidate was still running when it was stopped', evidence);
     if (trigger.exitCode !== 0 && trigger.exitCode !== null) return pass(`exit code ${trigger.exitCode}`, evidence);
-    const named = trigger.lastLines.find((l) => FAILURE_WORDS.test(l));
-    if (named) return pass('the output names the failure', evidence);
-    return fail('exit code 0 and no output naming the failure', evidence);
+    const finalLine = trigger.lastLines.at(-1);
+    if (finalLine !== undefined && FAILURE_WORDS.test(finalLine)) return pass('exit code 0, and the final output line names the failure', evidence);
+    return fail('exit code 0 and the final output line does not name the failure', evidence);
   },
 };

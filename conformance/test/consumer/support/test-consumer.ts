@@ -4,10 +4,14 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { TriggerFunction } from '../../../src/emulators/trigger.js';
+import { PATHS } from '../../../src/emulators/types.js';
 
 export type TestFault =
   | 'skip-pkce' | 'pkce-plain' | 'omit-state' | 'ignore-state-mismatch' | 'omit-software-id' | 'client-secret-post'
-  | 'first-page-only' | 'token-in-query' | 'unoffered-scope' | 'no-refresh' | 'retry-forever' | 'ignore-post-error' | 'extension-fields';
+  | 'first-page-only' | 'token-in-query' | 'unoffered-scope' | 'no-refresh' | 'retry-forever' | 'ignore-post-error' | 'extension-fields'
+  // Faults only this test consumer has (the wallet's code cannot be talked into them):
+  | 'register-before-discovery' | 'http-redirect-uri' | 'redirect-uris-two-hosts' | 'omit-token-redirect-uri'
+  | 'invalid-payload' | 'skip-profile' | 'silent-on-failure';
 
 export interface TestConsumerOptions {
   family: 'obc' | 'clr';
@@ -22,19 +26,23 @@ export interface TestConsumerOptions {
 
 const OB = 'https://purl.imsglobal.org/spec/ob/v2p1/scope/';
 const CLR_READ = 'https://purl.imsglobal.org/spec/clr/v1p0/scope/readonly';
-const REDIRECT = 'http://127.0.0.1:9/callback';
+const LOOPBACK_REDIRECT = 'http://127.0.0.1:9/callback';
 class Stop extends Error {}
 const rnd = () => randomBytes(32).toString('base64url');
 
 export function testConsumer(options: TestConsumerOptions): TriggerFunction {
   const has = (f: TestFault) => options.faults?.includes(f) ?? false;
+  const REDIRECT = has('http-redirect-uri') ? 'http://wallet.example.com/callback' : LOOPBACK_REDIRECT;
   return async (urls, signal) => {
     const lines: string[] = [];
     const call = (url: string, init: RequestInit = {}) => fetch(url, { ...init, redirect: 'manual', signal });
     try {
-      const doc = (await (await call(options.family === 'obc' ? urls.manifest : urls.discovery)).json()) as Record<string, unknown>;
-      const api = (options.family === 'obc' ? (doc.badgeConnectAPI as Record<string, unknown>[])[0]! : doc) as Record<string, string>;
-      const base = options.family === 'obc' ? api.apiBase! : `${urls.origin}/ims/clr/v1p0`;
+      const discover = async (): Promise<Record<string, string>> => {
+        const doc = (await (await call(options.family === 'obc' ? urls.manifest : urls.discovery)).json()) as Record<string, unknown>;
+        return (options.family === 'obc' ? (doc.badgeConnectAPI as Record<string, unknown>[])[0]! : doc) as Record<string, string>;
+      };
+      // register-before-discovery guesses the registration URL and reads the document only afterwards.
+      let api = has('register-before-discovery') ? { registrationUrl: `${urls.origin}${PATHS.register}` } as Record<string, string> : await discover();
       const write = options.send !== undefined || options.profile !== undefined;
       const scopes = options.family === 'clr' ? [CLR_READ] : [`${OB}assertion.readonly`, `${OB}profile.readonly`, ...(write ? [`${OB}assertion.create`, `${OB}profile.update`] : [])];
       scopes.push('offline_access');
@@ -44,12 +52,14 @@ export function testConsumer(options: TestConsumerOptions): TriggerFunction {
       const metadata: Record<string, unknown> = {
         client_name: 'Test Consumer', client_uri: 'https://wallet.example.com/', logo_uri: 'https://wallet.example.com/logo.png',
         tos_uri: 'https://wallet.example.com/terms', policy_uri: 'https://wallet.example.com/privacy', software_id: 'urn:example:test-consumer',
-        software_version: '1.0.0', redirect_uris: [REDIRECT], token_endpoint_auth_method: has('client-secret-post') ? 'client_secret_post' : 'client_secret_basic',
+        software_version: '1.0.0', redirect_uris: has('redirect-uris-two-hosts') ? [REDIRECT, 'http://localhost:9/callback'] : [REDIRECT], token_endpoint_auth_method: has('client-secret-post') ? 'client_secret_post' : 'client_secret_basic',
         grant_types: ['authorization_code', 'refresh_token'], response_types: ['code'], scope,
       };
       if (has('omit-software-id')) delete metadata.software_id;
       const reg = (await (await call(api.registrationUrl!, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(metadata) })).json()) as Record<string, string>;
       const client = { id: reg.client_id!, secret: reg.client_secret! };
+      if (has('register-before-discovery')) api = await discover();
+      const base = options.family === 'obc' ? api.apiBase! : `${urls.origin}/ims/clr/v1p0`;
 
       const verifier = rnd();
       const state = has('omit-state') ? undefined : rnd();
@@ -72,7 +82,10 @@ export function testConsumer(options: TestConsumerOptions): TriggerFunction {
         const res = await call(api.tokenUrl!, { method: 'POST', headers, body: new URLSearchParams(form).toString() });
         return { status: res.status, body: (await res.json()) as Record<string, string> };
       };
-      const exchange = { grant_type: 'authorization_code', code, redirect_uri: REDIRECT, scope, ...(has('skip-pkce') ? {} : { code_verifier: verifier }) };
+      const exchange = {
+        grant_type: 'authorization_code', code, ...(has('omit-token-redirect-uri') ? {} : { redirect_uri: REDIRECT }), scope,
+        ...(has('skip-pkce') ? {} : { code_verifier: verifier }),
+      };
       const first = await tokenRequest(exchange);
       if (first.status !== 200) throw new Stop(`token request refused: ${first.body.error}`);
       let access = first.body.access_token!;
@@ -110,12 +123,17 @@ export function testConsumer(options: TestConsumerOptions): TriggerFunction {
       if (options.family === 'clr') await walk('/clrs', 'clrs');
       else if (!write) {
         await walk('/assertions', 'assertions');
-        const profile = await apiCall('GET', `${base}/profile`);
-        if (profile.status !== 200) throw new Stop(`GET /profile failed with ${profile.status}`);
+        if (!has('skip-profile')) {
+          const profile = await apiCall('GET', `${base}/profile`);
+          if (profile.status !== 200) throw new Stop(`GET /profile failed with ${profile.status}`);
+        }
       } else {
         const extra = has('extension-fields') ? { walletExtension: true } : {};
         const posts: [string, unknown][] = [];
-        if (options.send) posts.push(['/assertions', { assertion: options.send, ...extra }]);
+        if (options.send) {
+          const { recipient: _dropped, ...withoutRecipient } = options.send;
+          posts.push(['/assertions', { assertion: has('invalid-payload') ? withoutRecipient : options.send, ...extra }]);
+        }
         if (options.profile) posts.push(['/profile', { ...options.profile, ...extra }]);
         for (const [path, body] of posts) {
           const res = await apiCall('POST', `${base}${path}`, body);
@@ -126,7 +144,7 @@ export function testConsumer(options: TestConsumerOptions): TriggerFunction {
       lines.push('sync complete');
       return { exitCode: 0, lines };
     } catch (err) {
-      if (err instanceof Stop) return { exitCode: 1, lines: [...lines, err.message] };
+      if (err instanceof Stop) return has('silent-on-failure') ? { exitCode: 0, lines: [...lines, 'sync complete'] } : { exitCode: 1, lines: [...lines, err.message] };
       throw err;
     }
   };
