@@ -1,5 +1,5 @@
 /** --listen / --trigger / --wait: config resolution, and whole runs of the CLI with a command as the candidate. */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveRunConfig } from '../../src/cli/resolve-config.js';
 import { UsageError } from '../../src/engine/errors.js';
 import { PLANS } from '../../src/plans/index.js';
+import { testConsumer } from './support/test-consumer.js';
 
 const ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 const known = [...PLANS.keys()];
@@ -74,5 +75,55 @@ describe('conformance run with --trigger', () => {
     const r = run('clr-consumer', 'clr', ['skip-pkce']);
     expect(r.status, r.stdout + r.stderr).toBe(1);
     expect(r.events).toContain('CLR10-CONSUMER-PKCE-S256');
+  }, 120_000);
+});
+
+describe('conformance run without --trigger (a candidate started by hand)', () => {
+  /** Runs the CLI as a child process; `onLine` sees each stdout line as it comes. */
+  function runCli(args: string[], onLine: (line: string) => void = () => {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
+    return new Promise((resolveRun) => {
+      const child = spawn('node', ['--import', 'tsx', 'conformance/src/cli.ts', 'run', ...args, '--reporter', 'json', '--no-sign'], { cwd: ROOT });
+      let stdout = '';
+      let stderr = '';
+      let pending = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        stdout += chunk;
+        pending += chunk;
+        const lines = pending.split('\n');
+        pending = lines.pop() ?? '';
+        lines.forEach(onLine);
+      });
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
+      child.on('exit', (status) => resolveRun({ status, stdout, stderr }));
+    });
+  }
+
+  it('prints where to connect, waits for each scenario, and judges the candidate that came (exit 0)', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'consumer-cli-'));
+    const candidate = testConsumer({ family: 'clr' });
+    const prompts: string[] = [];
+    const r = await runCli(['--plan', 'clr-consumer', '--listen', '127.0.0.1:0', '--wait', '30', '--out', out], (line) => {
+      const url = /start the candidate against (\S+)/.exec(line)?.[1];
+      if (!url) return;
+      prompts.push(url);
+      const origin = new URL(url).origin;
+      void candidate({ manifest: `${origin}/.well-known/badgeconnect.json`, discovery: url, origin }, new AbortController().signal);
+    });
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/emulators listening at http:\/\/127\.0\.0\.1:\d+/);
+    expect(r.stdout).toContain('no --trigger: start the candidate for each scenario as prompted (each waits up to 30 s)');
+    expect(prompts.length).toBeGreaterThan(1);
+    expect(prompts.every((u) => /^http:\/\/127\.0\.0\.1:\d+\/ims\/clr\/v1p0\/discovery$/.test(u))).toBe(true);
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as { verdict: string };
+    expect(summary.verdict).toBe('pass');
+  }, 120_000);
+
+  it('fails when no candidate comes within --wait (exit 1), saying how long it waited', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'consumer-cli-'));
+    const r = await runCli(['--plan', 'obc-consumer-read', '--wait', '1', '--out', out]);
+    expect(r.status, r.stdout + r.stderr).toBe(1);
+    expect(r.stdout).toContain('no more requests after 1 s; judging what was received (0 request(s))');
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as { verdict: string };
+    expect(summary.verdict).toBe('fail');
   }, 120_000);
 });

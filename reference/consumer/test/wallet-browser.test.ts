@@ -143,6 +143,11 @@ describe('wallet journey in Chromium', { timeout: 60_000 }, () => {
     await shot('08-wallet-with-clrs.png');
     await page.locator('a.record[href^="/records/"]').last().click();
     expect(await page.locator('h2', { hasText: 'Achievements' }).count()).toBe(1);
+    // The seeded record carries courses with results, a competency with alignments and evidence, and endorsements.
+    for (const heading of ['Results', 'Alignments', 'Evidence', 'Endorsements']) {
+      expect(await page.locator(`h3:text-is("${heading}")`).count(), heading).toBeGreaterThan(0);
+    }
+    expect(await page.locator('.status').first().textContent()).toBe('Verified');
     await shot('09-clr-details.png');
   });
 

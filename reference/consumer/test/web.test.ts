@@ -4,7 +4,8 @@ import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_OWNER } from '../src/defaults.js';
 import { PageClient } from './support/browserless.js';
-import { startFakeProvider, type FakeOptions, type FakeProvider } from './support/fake-provider.js';
+import { documents, keys, publishedTree, sign, tamper } from '../../../verification/test/fixtures.js';
+import { startFakeProvider, type FakeOptions, type FakeProvider, type Published } from './support/fake-provider.js';
 import { startWallet, type RunningWallet } from './support/wallet-server.js';
 
 const cleanup: (() => Promise<void>)[] = [];
@@ -106,6 +107,47 @@ describe('connecting a provider', () => {
     const res = await client.request('/callback?code=x&state=y');
     expect(res.status).toBe(400);
     expect(res.text).toContain('No connection in progress');
+  });
+});
+
+/**
+ * An issuer publishing real OB 2.0 documents beside the fake API: one record for each verification status
+ * the wallet names. Its ids are under the provider's origin, so the wallet's fetcher may load them.
+ */
+async function issuerWithEveryStatus(origin: string): Promise<Published> {
+  const k = await keys();
+  const d = documents(`${origin}/public/`, { issuer: k.issuer.pem, foreign: k.foreign.pem });
+  const signedOk = await sign(d.signed, k.issuer.privateKey);
+  const revokedId = 'urn:uuid:3c574c87-b96f-4f06-8eb5-68a29335b60e'; // listed in the issuer's revocation list
+  const signedRevoked = await sign({ ...d.signed, id: revokedId }, k.issuer.privateKey);
+  const tampered = tamper(signedOk, (p) => ({ ...p, id: 'urn:uuid:7c0e4b8e-5d1a-4a53-9a3e-0f1e2d3c4b5a', issuedOn: '2026-01-16T10:00:00Z' }));
+  const goneId = d.u('assertions/2.json');
+  return {
+    files: publishedTree(d),
+    gone: { 'assertions/2.json': { revoked: true, revocationReason: 'Awarded to the wrong learner.' } },
+    assertions: [d.hosted, { ...d.hosted, id: goneId }],
+    signedAssertions: [signedOk, signedRevoked, tampered],
+  };
+}
+
+describe('verification status of received records', () => {
+  it('names each status on the dashboard and the reason on the record page', async () => {
+    const { client, provider } = await setup({ assertions: 0, publish: issuerWithEveryStatus });
+    await connect(client, provider.manifestUrl);
+    const home = await client.request('/');
+    const cards = home.html.querySelectorAll('a.record').map((a) => ({ href: a.getAttribute('href')!, status: a.getAttribute('data-status'), label: a.querySelector('.status')?.text }));
+    expect(cards.map((c) => c.status).sort()).toEqual(['revoked', 'revoked', 'signature-invalid', 'verified', 'verified']);
+    expect(new Set(cards.map((c) => c.label))).toEqual(new Set(['Verified', 'Revoked', 'Signature invalid']));
+    const reasons = async (status: string) => {
+      const pages = await Promise.all(cards.filter((c) => c.status === status).map((c) => client.request(c.href)));
+      return pages.map((p) => p.html.querySelectorAll('.status + * li, ul.plain li').map((li) => li.text).join(' | '));
+    };
+    const [tampered] = await reasons('signature-invalid');
+    expect(tampered).toContain('signature does not verify');
+    const revoked = await reasons('revoked');
+    expect(revoked, JSON.stringify(revoked)).toHaveLength(2);
+    expect(revoked.some((r) => r.includes('410 Gone') && r.includes('Awarded to the wrong learner.'))).toBe(true);
+    expect(revoked.some((r) => r.includes('revoked by the issuer'))).toBe(true);
   });
 });
 

@@ -33,6 +33,16 @@ export interface FakeOptions {
   /** Leave CLR discovery out (404). */
   noClr?: boolean;
   noManifest?: boolean;
+  /** Documents published by an issuer under `${origin}/public/`: files (path → JSON), paths answering 410, and records appended to GET /assertions. */
+  publish?: (origin: string) => Promise<Published>;
+}
+
+export interface Published {
+  files: Record<string, unknown>;
+  gone?: Record<string, unknown>;
+  assertions: unknown[];
+  /** Compact JWS strings, served with the first page (OB 2.1 `signedAssertions`). */
+  signedAssertions?: string[];
 }
 
 export interface FakeProvider {
@@ -65,6 +75,7 @@ export async function startFakeProvider(o: FakeOptions = {}): Promise<FakeProvid
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const published: Published = o.publish ? await o.publish(origin) : { files: {}, assertions: [] };
   const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) =>
     res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
   const issue = (scope: string) => {
@@ -83,7 +94,8 @@ export async function startFakeProvider(o: FakeOptions = {}): Promise<FakeProvid
     const offset = Number(rec.query.get('offset') ?? 0);
     const links = [`<${base}?limit=${size}&offset=0>; rel="first"`];
     if (offset + size < items.length) links.push(`<${o.nextLink ? o.nextLink(offset + size, origin) : `${base}?limit=${size}&offset=${offset + size}`}>; rel="next"`);
-    const body = key === 'assertions' ? { status: { statusCode: 200, statusText: 'OK' }, assertions: items.slice(offset, offset + size) } : { '@context': 'x', type: 'ClrSet', clrs: items.slice(offset, offset + size) };
+    const signed = offset === 0 && published.signedAssertions?.length ? { signedAssertions: published.signedAssertions } : {};
+    const body = key === 'assertions' ? { status: { statusCode: 200, statusText: 'OK' }, assertions: items.slice(offset, offset + size), ...signed } : { '@context': 'x', type: 'ClrSet', clrs: items.slice(offset, offset + size) };
     json(res, 200, body, { link: links.join(', '), 'x-total-count': String(items.length) });
   }
 
@@ -125,7 +137,11 @@ export async function startFakeProvider(o: FakeOptions = {}): Promise<FakeProvid
       return json(res, 200, issue(grant.scope));
     }
     if (path === '/revoke') return res.writeHead(200).end();
-    if (path.startsWith('/public/')) return json(res, 404, {});
+    if (path.startsWith('/public/')) {
+      const file = path.slice('/public/'.length);
+      if (published.gone?.[file] !== undefined) return json(res, 410, published.gone[file]);
+      return published.files[file] !== undefined ? json(res, 200, published.files[file]) : json(res, 404, {});
+    }
     const token = /^Bearer (.+)$/.exec(String(rec.headers.authorization ?? ''))?.[1] ?? rec.query.get('access_token');
     if (!token) return json(res, 401, { status: { statusCode: 401, statusText: 'UNAUTHENTICATED' } }, { 'www-authenticate': 'Bearer realm="x"' });
     if (o.revokeAfterFirstCall && apiCalls++ > 0) {
@@ -135,7 +151,7 @@ export async function startFakeProvider(o: FakeOptions = {}): Promise<FakeProvid
       return json(res, 401, { status: { statusCode: 401, statusText: 'UNAUTHENTICATED' } }, { 'www-authenticate': 'Bearer error="invalid_token"' });
     }
     fresh.delete(token);
-    if (path === '/ims/ob/v2p1/assertions' && method === 'GET') return page(rec, res, Array.from({ length: o.assertions ?? 12 }, (_, i) => assertion(i + 1)), 'assertions', `${origin}${path}`);
+    if (path === '/ims/ob/v2p1/assertions' && method === 'GET') return page(rec, res, [...Array.from({ length: o.assertions ?? 12 }, (_, i) => assertion(i + 1)), ...published.assertions], 'assertions', `${origin}${path}`);
     if (path === '/ims/ob/v2p1/assertions' && method === 'POST') {
       return o.postError
         ? json(res, 400, { status: { statusCode: 400, statusText: 'INVALID_BADGE', error: 'not a badge' } })
