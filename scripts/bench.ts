@@ -1,6 +1,6 @@
 /**
- * npm run bench: wall time of a full run of both Badge Connect plans against the in-process reference
- * stack, and the time per HTTP exchange; then `conformance validate` throughput on generated signed CLRs
+ * npm run bench: wall time of full runs of both Badge Connect plans, and of the CLR 1.0 provider plan,
+ * against the in-process reference stack, and the time per HTTP exchange; then `conformance validate` throughput on generated signed CLRs
  * (records/second schema-only and with JSON-LD + signature checks, peak RSS). A measurement, never a
  * test: it prints figures and asserts nothing.
  *   BENCH_ITERATIONS (default 5), BENCH_VALIDATE_RECORDS (default 500)
@@ -15,36 +15,48 @@ import { startReferenceStack } from './lib/reference-stack.js';
 import { benchValidate, formatValidatePasses } from './lib/validate-bench.js';
 
 const iterations = Number(process.env.BENCH_ITERATIONS ?? 5);
-const plans = ['obc-provider-read', 'obc-provider-write'].map((id) => PLANS.get(id)!);
 
-const stack = await startReferenceStack();
-const walls: number[] = [];
-const exchangeTimes: number[] = [];
-let exchangesPerRun = 0;
-let peakRss = 0;
-process.stdout.write(`bench: ${iterations} full runs of ${plans.map((p) => p.id).join(' + ')}\n`);
-for (let i = 0; i < iterations + 1; i++) {
-  const events: RunEvent[] = [];
-  const started = performance.now();
-  const end = await runPlans({
-    config: testConfig(stack.manifestUrl, { timeoutMs: 10_000, scenarioTimeoutMs: 60_000 }),
-    plans,
-    scenarios: SCENARIOS,
-    sink: (e) => events.push(e),
-  });
-  const wall = performance.now() - started;
-  peakRss = Math.max(peakRss, process.memoryUsage().rss);
-  const http = events.filter((e): e is HttpEvent => e.type === 'http');
-  if (end.exitCode !== 0) process.stdout.write(`  warning: run ${i} ended with exit code ${end.exitCode}\n`);
-  if (i === 0) {
-    process.stdout.write(`  warm-up run: ${wall.toFixed(0)} ms, ${http.length} exchanges\n`);
-    continue; // first run pays for module loading and JIT warm-up
-  }
-  walls.push(wall);
-  exchangesPerRun = http.length;
-  exchangeTimes.push(...http.map((h) => h.durationMs));
-  process.stdout.write(`  run ${i}: ${wall.toFixed(0)} ms, ${http.length} exchanges\n`);
+interface PlanBench {
+  label: string;
+  walls: number[];
+  exchangesPerRun: number;
+  exchangeTimes: number[];
 }
+
+let peakRss = 0;
+const stack = await startReferenceStack();
+
+/** One warm-up run (module loading, JIT, schema compilation), then `iterations` measured runs. */
+async function benchPlans(planIds: string[]): Promise<PlanBench> {
+  const plans = planIds.map((id) => PLANS.get(id)!);
+  const result: PlanBench = { label: planIds.join(' + '), walls: [], exchangesPerRun: 0, exchangeTimes: [] };
+  process.stdout.write(`bench: ${iterations} full runs of ${result.label}\n`);
+  for (let i = 0; i < iterations + 1; i++) {
+    const events: RunEvent[] = [];
+    const started = performance.now();
+    const end = await runPlans({
+      config: testConfig(stack.manifestUrl, { timeoutMs: 10_000, scenarioTimeoutMs: 60_000 }),
+      plans,
+      scenarios: SCENARIOS,
+      sink: (e) => events.push(e),
+    });
+    const wall = performance.now() - started;
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    const http = events.filter((e): e is HttpEvent => e.type === 'http');
+    if (end.exitCode !== 0) process.stdout.write(`  warning: run ${i} ended with exit code ${end.exitCode}\n`);
+    if (i === 0) {
+      process.stdout.write(`  warm-up run: ${wall.toFixed(0)} ms, ${http.length} exchanges\n`);
+      continue;
+    }
+    result.walls.push(wall);
+    result.exchangesPerRun = http.length;
+    result.exchangeTimes.push(...http.map((h) => h.durationMs));
+    process.stdout.write(`  run ${i}: ${wall.toFixed(0)} ms, ${http.length} exchanges\n`);
+  }
+  return result;
+}
+
+const benches = [await benchPlans(['obc-provider-read', 'obc-provider-write']), await benchPlans(['clr-provider'])];
 await stack.close();
 
 const validateRecords = Number(process.env.BENCH_VALIDATE_RECORDS ?? 500);
@@ -56,15 +68,18 @@ const q = (list: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? 0;
 };
 const mean = (list: number[]) => list.reduce((a, b) => a + b, 0) / Math.max(1, list.length);
+const planLines = (b: PlanBench): string[] => [
+  `${b.label}: median ${q(b.walls, 0.5).toFixed(0)} ms, min ${Math.min(...b.walls).toFixed(0)} ms, max ${Math.max(...b.walls).toFixed(0)} ms`,
+  `  HTTP exchanges per run: ${b.exchangesPerRun}`,
+  `  time per exchange: mean ${mean(b.exchangeTimes).toFixed(2)} ms, p50 ${q(b.exchangeTimes, 0.5).toFixed(2)} ms, p95 ${q(b.exchangeTimes, 0.95).toFixed(2)} ms`,
+  `  wall time per exchange (run time / exchanges): ${(q(b.walls, 0.5) / Math.max(1, b.exchangesPerRun)).toFixed(2)} ms`,
+];
 process.stdout.write(
   [
     '',
     `machine: ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
-    `full run (both plans): median ${q(walls, 0.5).toFixed(0)} ms, min ${Math.min(...walls).toFixed(0)} ms, max ${Math.max(...walls).toFixed(0)} ms`,
-    `HTTP exchanges per run: ${exchangesPerRun}`,
-    `time per exchange: mean ${mean(exchangeTimes).toFixed(2)} ms, p50 ${q(exchangeTimes, 0.5).toFixed(2)} ms, p95 ${q(exchangeTimes, 0.95).toFixed(2)} ms`,
-    `wall time per exchange (run time / exchanges): ${(q(walls, 0.5) / Math.max(1, exchangesPerRun)).toFixed(2)} ms`,
-    `peak RSS: ${(peakRss / 2 ** 20).toFixed(0)} MiB`,
+    ...benches.flatMap(planLines),
+    `peak RSS during the plan runs (runner and reference apps in one process): ${(peakRss / 2 ** 20).toFixed(0)} MiB`,
     ...formatValidatePasses(validatePasses),
     '',
   ].join('\n'),
