@@ -125,6 +125,7 @@ async function main(argv: string[]): Promise<number> {
     .option('--timeout <ms>', 'per-request timeout in milliseconds')
     .option('--at <date-time>', 'judge expiry and issue dates at this instant instead of now')
     .option('--schema-only', 'only the schema checks (no JSON-LD expansion, no verification)')
+    .option('--official-schemas [dir]', 'also record the official 1EdTech schema verdicts, from a `schemas sync` cache (default .cache/official-schemas)')
     .action(async (documents: string[], flags: ValidateFlags) => {
       exitCode = await validateCommand(documents, flags, say);
     });

@@ -1,4 +1,4 @@
-// `conformance schemas sync` and the `--official-schemas` option of `conformance run`.
+// `conformance schemas sync` and the `--official-schemas` option of `conformance run` and `validate`.
 import { UsageError } from '../engine/errors.js';
 import { DEFAULT_CACHE_DIR } from '../official/manifest.js';
 import { SyncError, syncOfficialSchemas } from '../official/sync.js';
@@ -31,13 +31,18 @@ export async function schemasSyncCommand(
 }
 
 /**
- * The hook for `run --official-schemas [dir]`: undefined (with a notice) when no cache was synced, a
- * usage error when the cache exists but is damaged.
+ * The hook for `--official-schemas [dir]` (default cache .cache/official-schemas). A damaged cache is a
+ * usage error. A cache never synced is a notice for `run` (its own verdicts still stand) and a usage error
+ * for `validate` (`missing: 'error'`): there the comparison is what the flag asks for, and a re-run is cheap.
  */
-export function officialSchemasHook(option: string | true | undefined, say: (line: string) => void): OfficialSchemaHook | undefined {
+export function officialSchemasHook(
+  option: string | true | undefined,
+  say: (line: string) => void,
+  options: { missing?: 'notice' | 'error' } = {},
+): OfficialSchemaHook | undefined {
   if (option === undefined) return undefined;
   const dir = option === true ? DEFAULT_CACHE_DIR : option;
-  if (!OfficialValidator.exists(dir)) {
+  if (!OfficialValidator.exists(dir) && options.missing !== 'error') {
     say(`official schemas: no cache at ${dir}, continuing without official verdicts (run: conformance schemas sync)`);
     return undefined;
   }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve as resolvePath } from 'node:path';
 import { createFetcher } from '../../../verification/src/index.js';
-import { DOCUMENT_KINDS, detectKind, parseDocument, type DocumentKind } from '../actions/clr/document-kind.js';
+import { DOCUMENT_KINDS, detectKind, parseDocument, type DocumentKind, type ParsedDocument } from '../actions/clr/document-kind.js';
 import { DEFAULT_CLIENT, DEFAULTS, type RunConfig } from '../engine/config.js';
 import { UsageError } from '../engine/errors.js';
 import type { RunEndEvent, RunEvent } from '../engine/events.js';
@@ -11,6 +11,7 @@ import type { Plan, Scenario } from '../engine/scenario.js';
 import { openEventLog } from '../reporters/jsonl.js';
 import { loadReporter, type Reporter } from '../reporters/index.js';
 import { documentScenario, roleFor, type DocumentInput } from '../scenarios/clr/support/document-scenario.js';
+import { officialSchemasHook } from './schemas-command.js';
 
 export interface ValidateFlags {
   type?: string;
@@ -23,6 +24,8 @@ export interface ValidateFlags {
   at?: string;
   /** Only the schema checks: no JSON-LD expansion, no verification. */
   schemaOnly?: boolean;
+  /** `--official-schemas [dir]`: the official verdicts beside ours, from a `schemas sync` cache. */
+  officialSchemas?: string | true;
 }
 
 const isUrl = (s: string) => /^https?:\/\//i.test(s);
@@ -68,14 +71,64 @@ function forcedKind(type: string | undefined): DocumentKind | undefined {
   return type as DocumentKind;
 }
 
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const OB11_CONTEXT = /w3id\.org\/openbadges\/v1\b|openbadgespec\.org\/v1\//;
+
+/**
+ * An Open Badges document older than 2.0, detected as the reference validator does (@context v1 -> 1.1;
+ * none -> 1.0 or 0.5 by shape), so it is named for what it is rather than failed as a broken 2.0 one.
+ */
+export function legacyOpenBadges(value: unknown): { version: '0.5' | '1.0' | '1.1'; what: string; why: string; assertion: boolean } | undefined {
+  if (!isObject(value)) return undefined;
+  const context = value['@context'];
+  if (context !== undefined) {
+    const urls = (Array.isArray(context) ? context : [context]).filter((c): c is string => typeof c === 'string');
+    const v1 = urls.find((c) => OB11_CONTEXT.test(c));
+    if (!v1) return undefined;
+    const type = typeof value.type === 'string' ? value.type : 'document';
+    return { version: '1.1', what: type, why: `@context ${v1}`, assertion: type === 'Assertion' };
+  }
+  if ('uid' in value && isObject(value.verify) && 'badge' in value) return { version: '1.0', what: 'assertion', why: 'no @context; "uid" and a "verify" object', assertion: true };
+  if (typeof value.recipient === 'string' && isObject(value.badge)) {
+    const version = typeof value.badge.version === 'string' ? `, badge.version ${value.badge.version}` : '';
+    return { version: '0.5', what: 'assertion', why: `no @context; "recipient" is a string and "badge" an embedded object${version}`, assertion: true };
+  }
+  return undefined;
+}
+
+/**
+ * CLR 1.0 defines signed Clrs (`signedClrs`), not a signed ClrSet: a ClrSet given as a compact JWS is
+ * checked as its decoded payload, and the output says its signature is not verified.
+ */
+function unwrapClrSet(doc: ParsedDocument, forced: DocumentKind | undefined): ParsedDocument | undefined {
+  if (doc.form !== 'jws') return undefined;
+  const payload: ParsedDocument = { form: 'json', value: doc.payload };
+  return forced === 'clr-set' || (forced === undefined && detectKind(payload) === 'clr-set') ? payload : undefined;
+}
+
 /** Reads and classifies every input before anything runs, so a bad one is a usage error (exit 2). */
-export async function loadInputs(sources: string[], flags: ValidateFlags, timeoutMs: number = DEFAULTS.timeoutMs): Promise<DocumentInput[]> {
+export async function loadInputs(
+  sources: string[],
+  flags: ValidateFlags,
+  timeoutMs: number = DEFAULTS.timeoutMs,
+  say: (line: string) => void = () => undefined,
+): Promise<DocumentInput[]> {
   if (sources.length === 0) throw new UsageError('missing-input', 'no document: give one or more files or URLs');
   const forced = forcedKind(flags.type);
   const resolve = parseResolve(flags.resolve);
   const inputs: DocumentInput[] = [];
   for (const source of sources) {
-    const doc = parseDocument(await readInput(source, resolve, timeoutMs));
+    let doc = parseDocument(await readInput(source, resolve, timeoutMs));
+    const unwrapped = unwrapClrSet(doc, forced);
+    if (unwrapped) {
+      say(`${source}: a ClrSet given as a compact JWS; its payload is checked (CLR 1.0 signs Clrs, not ClrSets: the set's signature is not verified)`);
+      doc = unwrapped;
+    }
+    const legacy = forced ? undefined : legacyOpenBadges(doc.form === 'json' ? doc.value : doc.form === 'jws' ? doc.payload : undefined);
+    if (legacy) {
+      const hint = legacy.assertion ? '; give --type assertion to judge it as a 2.0 assertion anyway' : '';
+      throw new UsageError('not-ob20', `${source} is an Open Badges ${legacy.version} ${legacy.what} (${legacy.why}), not an Open Badges 2.0 document: validate checks OB 2.0 only${hint}`);
+    }
     const kind = forced ?? detectKind(doc);
     if (!kind) {
       const why = doc.form === 'unparsable' ? doc.reason : 'no @context, type or shape of a known kind';
@@ -114,8 +167,11 @@ function validateConfig(sources: string[], flags: ValidateFlags, now: Date): Run
  * engine and reporters as `run`, so events, reports and exit codes (0/1/2) mean the same thing.
  */
 export async function validateCommand(sources: string[], flags: ValidateFlags, say: (line: string) => void, now = new Date()): Promise<0 | 1 | 2> {
-  const config = validateConfig(sources, flags, now);
-  const inputs = await loadInputs(sources, flags, config.timeoutMs);
+  const base = validateConfig(sources, flags, now);
+  // Same option as `run --official-schemas`, but a cache never synced is a usage error here (see officialSchemasHook).
+  const officialSchemas = officialSchemasHook(flags.officialSchemas, say, { missing: 'error' });
+  const config: RunConfig = officialSchemas ? { ...base, officialSchemas } : base;
+  const inputs = await loadInputs(sources, flags, config.timeoutMs, say);
   const reporters: Reporter[] = await Promise.all(config.reporters.map(loadReporter));
   const fetch = { allowNetwork: flags.allowNetwork === true, resolve: parseResolve(flags.resolve) };
   const at = flags.at === undefined ? undefined : new Date(flags.at);
@@ -141,6 +197,7 @@ export async function validateCommand(sources: string[], flags: ValidateFlags, s
     allowNetwork: fetch.allowNetwork,
     resolve: fetch.resolve.map((r) => r.prefix),
     ...(at ? { at: at.toISOString() } : {}),
+    ...(officialSchemas ? { officialSchemas: true } : {}),
   };
   await runPlans({ config, plans: [plan], scenarios: new Map(scenarios.map((s) => [s.id, s])), sink: emit, options });
   const files = [log.file];

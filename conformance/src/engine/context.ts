@@ -146,15 +146,20 @@ export class ScenarioContext {
       ...(verdict.evidence ? { evidence: verdict.evidence } : {}),
       ...(httpIds.length ? { httpIds } : {}),
     });
-    if (check.id === 'ensure-schema-valid') this.recordOfficialVerdict(verdict, input, requirementIds, httpIds);
+    if (SCHEMA_CHECKS.has(check.id)) this.recordOfficialVerdict(verdict, input, requirementIds, httpIds);
     return verdict;
   }
 
   /** With `--official-schemas`: the official schema's verdict on the same document, as information. */
-  private recordOfficialVerdict(ours: Verdict, doc: unknown, requirementIds: string[], httpIds: string[]): void {
+  private recordOfficialVerdict(ours: Verdict, input: unknown, requirementIds: string[], httpIds: string[]): void {
     const schemaId = ours.evidence?.schemaId;
     if (!this.config.officialSchemas || typeof schemaId !== 'string' || ours.outcome === 'skip') return;
-    const official = this.config.officialSchemas.compare(schemaId, doc, ours.outcome === 'pass');
+    // A check that judges more than the schema (ensure-status-info reads codeMajor too) says whether the schema alone held.
+    const schemaValid = ours.evidence?.schemaValid;
+    const oursValid = typeof schemaValid === 'boolean' ? schemaValid : ours.outcome === 'pass';
+    // A check given an exchange validated its JSON body (a parsed document never carries a function).
+    const doc = isExchange(input) && typeof input.json === 'function' ? input.json() : input;
+    const official = this.config.officialSchemas.compare(schemaId, doc, oursValid);
     if (!official) return;
     this.emit({
       checkId: 'official-schema-verdict',
@@ -186,6 +191,12 @@ export class ScenarioContext {
     });
   }
 }
+
+/**
+ * Checks whose verdict rests on one of our schemas (named by `evidence.schemaId`): with `--official-schemas`
+ * the official file's verdict on the same document is recorded after them.
+ */
+const SCHEMA_CHECKS: ReadonlySet<string> = new Set(['ensure-schema-valid', 'ensure-clr-schema', 'ensure-status-info']);
 
 export function applySeverity(outcome: Verdict['outcome'], severity: Severity): ResultOutcome {
   if (outcome !== 'fail') return outcome;

@@ -54,10 +54,13 @@ export const OFFICIAL_FILES: readonly OfficialFile[] = [
   ob('postprofile-requestpayload', ['obc.postProfileRequest']),
   ob('postprofile-200-responsepayload', ['obc.postProfile200']),
   ob('postprofile-400-401-404-405-responsepayload', []),
+  // Our CLR schema ids map here through their keys (kindForSchemaId): SchemaIds.clr.clr -> clr.clr, ...
   clr('getclr-200-responsepayload-schemav2p0', ['clr.clr']),
+  // The five CLR error files differ only in title, description and id: this one judges every imsx_StatusInfo body.
   clr('getclr-400-401-403-404-410-421-responsepayload-schemav2p0', ['clr.statusInfo']),
   clr('getclrs-200-responsepayload-schemav2p0', ['clr.clrSet']),
   clr('getclrs-400-401-403-404-421-responsepayload-schemav2p0', []),
+  // Judges postClr request and 200/201 bodies alike: the 200/201 file differs only in title, description and id.
   clr('postclr-requestpayload-schemav2p0', ['clr.clrPayload'], { note: 'Candidate Final binding: Final-only shapes are rejected (ERRATA.md E17)' }),
   clr('postclr-200-201-responsepayload-schemav2p0', []),
   clr('postclr-304-400-401-403-404-405-421-responsepayload-schemav2p0', []),

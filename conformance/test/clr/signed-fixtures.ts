@@ -1,13 +1,15 @@
 /**
- * Generated signed CLRs for the validate tests, signed with fresh RSA keys (jose), and the publisher's
- * documents they refer to, written to a folder served to `validate` with --resolve.
+ * Generated signed CLRs and OB 2.0 assertions for the validate tests, signed with fresh RSA keys (jose),
+ * and the issuer's documents they refer to, written to a folder served to `validate` with --resolve (or
+ * by a local HTTP server for --allow-network).
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CompactSign, exportSPKI, generateKeyPair } from 'jose';
 import { CONTEXT_URLS } from '../../../schemas/src/jsonld.js';
+import { buildClr } from '../../src/scenarios/clr/support/fixture-clr.js';
 
 export const ORIGIN = 'https://issuer.example.org';
 const PUBLISHER = `${ORIGIN}/publisher`;
@@ -110,4 +112,71 @@ async function writeSite(good: KeyPair, stray: KeyPair, revokedId: string): Prom
   put('keys/stray.json', { '@context': CONTEXT_URLS.clr10, type: 'CryptographicKey', id: STRAY_KEY, owner: OTHER, publicKeyPem: await exportSPKI(stray.publicKey) });
   put('revocations.json', { '@context': CONTEXT_URLS.clr10, type: 'RevocationList', id: REVOCATIONS, issuer: PUBLISHER, revokedAssertions: [revokedId] });
   return { dir, site };
+}
+
+export interface AssertionFixtures {
+  /** Folder holding the issuer's documents, laid out by URL path below `base`. */
+  site: string;
+  /** `--resolve` value mapping `base` onto `site`. */
+  resolve: string;
+  base: string;
+  files: {
+    /** Compact JWS of a SignedBadge assertion, and the same with its payload changed after signing. */
+    signed: string;
+    tampered: string;
+    /** A HostedBadge assertion (JSON) whose hosted copy is `${base}assertions/1`. */
+    hosted: string;
+  };
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/**
+ * An OB 2.0 issuer under `base` (ending in '/'): profile, badge class, key, revocation list and one hosted
+ * assertion, with a signed and a hosted assertion referring to them. Paths have no extension; the files
+ * carry `.json`, which both --resolve and the test servers add.
+ */
+export async function writeSignedAssertionFixtures(base: string = `${ORIGIN}/ob/`): Promise<AssertionFixtures> {
+  const pair = await generateKeyPair('RS256', { extractable: true });
+  const dir = mkdtempSync(join(tmpdir(), 'lrc-signed-ob-'));
+  const site = join(dir, 'site');
+  const u = (path: string) => `${base}${path}`;
+  const put = (path: string, doc: unknown) => {
+    mkdirSync(join(site, path, '..'), { recursive: true });
+    writeFileSync(join(site, `${path}.json`), JSON.stringify(doc, null, 2));
+  };
+  const ob = CONTEXT_URLS.ob20;
+  put('issuer', { '@context': ob, type: 'Issuer', id: u('issuer'), name: 'Example Issuer', url: 'https://issuer.example.org', email: 'badges@example.org', publicKey: u('keys/1'), revocationList: u('revocations') });
+  put('keys/1', { '@context': ob, type: 'CryptographicKey', id: u('keys/1'), owner: u('issuer'), publicKeyPem: await exportSPKI(pair.publicKey) });
+  put('badges/1', { '@context': ob, type: 'BadgeClass', id: u('badges/1'), name: 'Robotics', description: 'Built a robot.', image: 'https://issuer.example.org/badges/1.png', criteria: { narrative: 'Build a robot.' }, issuer: u('issuer') });
+  put('revocations', { '@context': ob, type: 'RevocationList', id: u('revocations'), issuer: u('issuer'), revokedAssertions: [`urn:uuid:${randomUUID()}`] });
+  const assertion = (id: string, verification: Json): Json => ({
+    '@context': ob,
+    type: 'Assertion',
+    id,
+    recipient: { type: 'email', hashed: true, salt: 'pepper', identity: `sha256$${sha256('learner@example.org' + 'pepper')}` },
+    badge: u('badges/1'),
+    issuedOn: '2024-04-01T12:00:00Z',
+    verification,
+  });
+  const hosted = assertion(u('assertions/1'), { type: 'HostedBadge' });
+  put('assertions/1', hosted);
+  const signed = await sign(assertion(`urn:uuid:${randomUUID()}`, { type: 'SignedBadge', creator: u('keys/1') }), pair.privateKey);
+  const [header, payload, signature] = signed.split('.') as [string, string, string];
+  const changed = { ...(JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Json), issuedOn: '2024-04-02T12:00:00Z' };
+  const files = { signed: join(dir, 'signed.jws'), tampered: join(dir, 'tampered.jws'), hosted: join(dir, 'hosted.json') };
+  writeFileSync(files.signed, signed);
+  writeFileSync(files.tampered, `${header}.${Buffer.from(JSON.stringify(changed)).toString('base64url')}.${signature}`);
+  writeFileSync(files.hosted, JSON.stringify(hosted, null, 2));
+  return { site, resolve: `${base}=${site}`, base, files };
+}
+
+/** A ClrSet listing one unsigned Clr, signed as a whole into a compact JWS (a shape CLR 1.0 does not define). */
+export async function writeSignedClrSet(change: (set: Json) => Json = (set) => set): Promise<string> {
+  const pair = await generateKeyPair('RS256');
+  const { '@context': context, ...record } = buildClr('learner@example.org') as Json;
+  const set = change({ '@context': context, type: 'ClrSet', clrs: [record] });
+  const file = join(mkdtempSync(join(tmpdir(), 'lrc-clr-set-')), 'set.jws');
+  writeFileSync(file, await sign(set, pair.privateKey));
+  return file;
 }

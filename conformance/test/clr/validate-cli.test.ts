@@ -16,6 +16,7 @@ import { waitForClrApi } from './support.js';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const CLI = join(ROOT, 'conformance/src/cli.ts');
 const MANIFEST = fileURLToPath(new URL('../../../../shared/spec-data/ob/v2p1/examples/ob-spec-v2p1-example-manifest.json', import.meta.url));
+const OB11_ASSERTION = fileURLToPath(new URL('../../../../shared/spec-data/ob/v2p0/validator-core-fixtures/1_1_basic_assertion.json', import.meta.url));
 
 /** Async (not spawnSync) so servers in this process keep answering while the child runs. */
 function cli(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -67,6 +68,7 @@ describe.concurrent('conformance validate (child process)', () => {
     ['an unknown --type', ['validate', MANIFEST, '--type', 'badge'], '--type "badge" is not one of'],
     ['a document of no known kind', ['validate', join(ROOT, 'package.json')], 'cannot tell what'],
     ['a --resolve without a directory', ['validate', MANIFEST, '--resolve', 'https://issuer.example.org/=/nonexistent'], 'no directory at /nonexistent'],
+    ['an Open Badges 1.1 assertion', ['validate', OB11_ASSERTION], 'is an Open Badges 1.1 Assertion (@context https://w3id.org/openbadges/v1), not an Open Badges 2.0 document'],
   ])('%s: one line on stderr, exit 2', async (_name, args, message) => {
     const r = await cli(...args);
     expect(r.code).toBe(2);

@@ -6,6 +6,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SchemaIds } from '../../../schemas/src/ids.js';
 import { CLR_VALID, finalClr, neutralClr } from '../../../schemas/test/clr-fixtures.js';
+import { ensureClrSchema } from '../../src/checks/clr/ensure-clr-schema.js';
+import { ensureStatusInfo } from '../../src/checks/clr/ensure-status-info.js';
 import { ensureSchemaValid } from '../../src/checks/schema/ensure-schema-valid.js';
 import { officialSchemasHook } from '../../src/cli/schemas-command.js';
 import type { RunConfig } from '../../src/engine/config.js';
@@ -18,6 +20,7 @@ import { createOfficialSchemaHook, type OfficialSchemaHook } from '../../src/off
 import { OFFICIAL_FILES } from '../../src/official/manifest.js';
 import { syncOfficialSchemas } from '../../src/official/sync.js';
 import { OfficialValidator } from '../../src/official/validator.js';
+import { exchange } from '../api/exchange.js';
 import { startPublisher, type Publisher } from './publisher.js';
 
 let publisher: Publisher;
@@ -88,6 +91,33 @@ describe('engine hook', () => {
     ]);
     expect(checks()[1]).toMatchObject({ requirementIds: ['CLR10-TEST'], evidence: { official: 'accepts', ours: 'accepts' } });
     expect(checks()[3]).toMatchObject({ evidence: { official: 'rejects', ours: 'rejects' } });
+  });
+
+  it('covers the CLR checks: ensure-clr-schema on its document, ensure-status-info on the exchange body', async () => {
+    const { ctx, checks } = context(hook);
+    await ctx.mustContinue(ensureClrSchema(clr.clr, 'Clr'), neutralClr(), ['CLR10-TEST']);
+    const error = { imsx_codeMajor: 'failure', imsx_severity: 'error', imsx_codeMinor: { imsx_codeMinorField: [{ imsx_codeMinorFieldName: 'TargetEndSystem', imsx_codeMinorFieldValue: 'forbidden' }] } };
+    await ctx.mustContinue(ensureStatusInfo, exchange({ status: 403, body: error }), ['CLR10-TEST']);
+    // codeMajor "success" on an error fails our check, but the body is still imsx_StatusInfo: both schemas accept it.
+    await ctx.mustContinue(ensureStatusInfo, exchange({ status: 403, body: { ...error, imsx_codeMajor: 'success' } }), ['CLR10-TEST']);
+    await ctx.mustContinue(ensureStatusInfo, exchange({ status: 403, body: { imsx_codeMajor: 'failure' } }), ['CLR10-TEST']);
+    expect(checks().map((c) => `${c.checkId} ${c.outcome} ${String(c.evidence?.ours ?? '')}/${String(c.evidence?.official ?? '')}`)).toEqual([
+      'ensure-clr-schema pass /',
+      'official-schema-verdict pass accepts/accepts',
+      'ensure-status-info pass /',
+      'official-schema-verdict pass accepts/accepts',
+      'ensure-status-info fail /',
+      'official-schema-verdict pass accepts/accepts',
+      'ensure-status-info fail /',
+      'official-schema-verdict pass rejects/rejects',
+    ]);
+    expect(checks()[3]).toMatchObject({ httpIds: ['x1'], evidence: { officialFile: 'clrv1p0-getclr-400-401-403-404-410-421-responsepayload-schemav2p0.json' } });
+  });
+
+  it('records nothing after a check that reached no document', async () => {
+    const { ctx, checks } = context(hook);
+    await ctx.mustContinue(ensureStatusInfo, exchange({ status: 500, text: '<h1>oops</h1>', headers: { 'content-type': 'text/html' } }), ['CLR10-TEST']);
+    expect(checks().map((c) => c.checkId)).toEqual(['ensure-status-info']);
   });
 
   it('records nothing extra without a cache, or for other checks', async () => {
