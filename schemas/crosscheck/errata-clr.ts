@@ -41,7 +41,9 @@ export const CLR_ERRATA: Erratum[] = [
         (e.keyword === 'required' && ['name', 'targetType'].includes(String(e.params.missingProperty))) ||
         (missing(e, 'id') && /\/requirement$/.test(e.instancePath)) ||
         (['enum', 'pattern'].includes(e.keyword) && ONE_BINDING_VALUES.has(String(at(d, e)))) ||
-        (e.instancePath === '/@context' && Array.isArray(at(d, e))),
+        (e.instancePath === '/@context' && Array.isArray(at(d, e))) ||
+        // A Final Clr carries its own @context; the Candidate Final payload file closes the embedded Clr without it.
+        (e.keyword === 'additionalProperties' && e.instancePath === '/clr' && e.params.additionalProperty === '@context'),
     ),
   },
   {
