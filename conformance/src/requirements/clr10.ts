@@ -100,6 +100,8 @@ export const CLR10_REQUIREMENTS: Requirement[] = [
     summary: 'POST /clrs with a new ClrPayload answers 201 with the ClrPayload as stored, and the CLR is then served by getClr unchanged.' }),
   r({ id: 'CLR10-POST-CLR-REPLACE', section: 'postclr', level: 'MUST', provenance: R,
     summary: 'POST of a known CLR id with changes replaces it and answers 200.' }),
+  r({ id: 'CLR10-POST-SIGNED-CLR', section: 'postclr', level: 'MUST', provenance: R,
+    summary: 'postClr accepts a ClrPayload carrying signedClr (a compact JWS): a signed CLR the provider lists, posted back unchanged, answers 200 or 304 and stays listed as signed, its payload served by getClr.' }),
   r({ id: 'CLR10-POST-CLR-UNCHANGED', section: 'postclr', level: 'SHOULD', provenance: R,
     summary: 'POST of a CLR identical to the stored one answers 304 Not Modified.' }),
   r({ id: 'CLR10-POST-CLR-INVALID', section: 'postclr', level: 'MUST', provenance: A,

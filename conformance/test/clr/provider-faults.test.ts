@@ -1,65 +1,140 @@
 /**
- * Self-test, negative direction: each CLR provider fault of docs/CONTRACTS.md, switched on alone, makes the
- * expected check of the expected scenario fail (MUST rules) or warn (SHOULD rules), citing the expected
- * requirement. The setup scenarios and clr-provider-get-clrs (it learns the learner's email) run first.
+ * Self-test, negative direction: the whole clr-provider plan against the reference stack with one fault
+ * switched on (each CLR provider fault of docs/CONTRACTS.md, and the auth-server faults the plan can
+ * observe). The expected check of the expected scenario fails (MUST rules) or warns (SHOULD rules), and
+ * the requirements cited by failing and warning checks are exactly the expected ones: a fault that also
+ * breaks something else is listed as such, so any new side effect shows up here.
  */
 import { describe, expect, it } from 'vitest';
+import type { RunConfig } from '../../src/engine/config.js';
 import type { ResultOutcome } from '../../src/engine/events.js';
-import { runScenarioIds } from '../support/run-suite.js';
-import { startReferenceStack } from '../support/stack.js';
+import { PLANS } from '../../src/plans/index.js';
+import { REQUIREMENTS } from '../../src/requirements/index.js';
+import { SCENARIOS } from '../../src/scenarios/index.js';
+import { describeProblems, runPlanIds } from '../support/run-suite.js';
+import { startReferenceStack, type StackOptions } from '../support/stack.js';
 import { clrFaultNames, waitForClrApi } from './support.js';
 
-const SETUP = ['clr-provider-discovery', 'clr-provider-registration', 'clr-provider-authorization-code', 'clr-provider-get-clrs'];
-
 interface Expectation {
-  fault: string;
+  /** The fault's name (auth-server faults as `auth:<name>`), or what the row switches. */
+  name: string;
+  stack: StackOptions;
+  config?: Partial<RunConfig>;
+  /** The finding that shows the fault. */
   scenario: string;
   check: string;
   outcome: Extract<ResultOutcome, 'fail' | 'warning'>;
   requirement: string;
+  /** Every requirement a failing check cites; default: `requirement` for a fail row, none for a warning row. */
+  fails?: string[];
+  /** Every requirement a warning cites; default: `requirement` for a warning row, none for a fail row. */
+  warns?: string[];
 }
 
+type Finding = Omit<Expectation, 'name' | 'stack'>;
+const provider = (fault: string, e: Finding): Expectation => ({ name: fault, stack: { providerFaults: [fault] }, ...e });
+const auth = (fault: string, e: Finding): Expectation => ({ name: `auth:${fault}`, stack: { authFaults: [fault] }, ...e });
+const fail = (scenario: string, check: string, requirement: string, more: Partial<Finding> = {}): Finding => ({ scenario, check, outcome: 'fail', requirement, ...more });
+const warn = (scenario: string, check: string, requirement: string, more: Partial<Finding> = {}): Finding => ({ scenario, check, outcome: 'warning', requirement, ...more });
+
 export const CLR_FAULT_TABLE: Expectation[] = [
-  { fault: 'clr-discovery-missing-token-url', scenario: 'clr-provider-discovery', check: 'ensure-schema-valid', outcome: 'fail', requirement: 'CLR10-DISCOVERY-DOCUMENT' },
-  { fault: 'clr-error-not-status-info', scenario: 'clr-provider-auth-refusals', check: 'ensure-status-info', outcome: 'fail', requirement: 'CLR10-STATUS-INFO' },
-  { fault: 'clr-wrong-code-minor', scenario: 'clr-provider-auth-refusals', check: 'ensure-code-minor', outcome: 'fail', requirement: 'CLR10-CODE-MINOR' },
-  { fault: 'clr-no-auth-required', scenario: 'clr-provider-auth-refusals', check: 'ensure-status', outcome: 'fail', requirement: 'CLR10-AUTH-REQUIRED' },
-  { fault: 'clr-scope-not-enforced', scenario: 'clr-provider-auth-refusals', check: 'ensure-status', outcome: 'fail', requirement: 'CLR10-SCOPE-READONLY' },
-  { fault: 'clr-paging-no-link-header', scenario: 'clr-provider-get-clrs-paging', check: 'ensure-link-header', outcome: 'fail', requirement: 'CLR10-PAGING-LINK' },
-  { fault: 'clr-paging-duplicates', scenario: 'clr-provider-get-clrs-paging', check: 'ensure-no-duplicate-assertions', outcome: 'fail', requirement: 'CLR10-PAGING-OFFSET' },
-  { fault: 'clr-since-ignored', scenario: 'clr-provider-get-clrs-since', check: 'ensure-since-respected', outcome: 'warning', requirement: 'CLR10-SINCE' },
-  { fault: 'clr-invalid-in-list', scenario: 'clr-provider-get-clrs', check: 'ensure-clr-schema', outcome: 'fail', requirement: 'CLR10-CLR-SCHEMA' },
-  { fault: 'clr-bad-signature', scenario: 'clr-provider-verify-clrs', check: 'ensure-verification-step', outcome: 'fail', requirement: 'CLR10-SIGNED-VERIFY' },
-  { fault: 'clr-key-wrong-owner', scenario: 'clr-provider-verify-clrs', check: 'ensure-verification-step', outcome: 'fail', requirement: 'CLR10-SIGNED-VERIFY' },
-  { fault: 'clr-get-deleted-returns-200', scenario: 'clr-provider-post-clr-round-trip', check: 'ensure-status', outcome: 'fail', requirement: 'CLR10-DELETE-CLR' },
-  { fault: 'clr-delete-ignored', scenario: 'clr-provider-post-clr-round-trip', check: 'ensure-status', outcome: 'fail', requirement: 'CLR10-DELETE-CLR' },
-  { fault: 'clr-post-not-stored', scenario: 'clr-provider-post-clr-round-trip', check: 'ensure-status', outcome: 'fail', requirement: 'CLR10-POST-CLR' },
-  { fault: 'clr-post-accepts-invalid', scenario: 'clr-provider-post-clr-invalid', check: 'ensure-status', outcome: 'fail', requirement: 'CLR10-POST-CLR-INVALID' },
-  { fault: 'clr-post-replace-returns-201', scenario: 'clr-provider-post-clr-replace', check: 'ensure-status', outcome: 'fail', requirement: 'CLR10-POST-CLR-REPLACE' },
-  { fault: 'clr-hosted-mismatch', scenario: 'clr-provider-verify-clrs', check: 'ensure-verification-step', outcome: 'fail', requirement: 'CLR10-HOSTED-VERIFY' },
+  provider('clr-discovery-missing-token-url', fail('clr-provider-discovery', 'ensure-schema-valid', 'CLR10-DISCOVERY-DOCUMENT')),
+  provider('clr-error-not-status-info', fail('clr-provider-auth-refusals', 'ensure-status-info', 'CLR10-STATUS-INFO')),
+  provider('clr-wrong-code-minor', fail('clr-provider-auth-refusals', 'ensure-code-minor', 'CLR10-CODE-MINOR', { warns: ['CLR10-CODE-MINOR-EXACT'] })),
+  // Without a token the refused post and delete act as the first demo user, so they store and delete.
+  provider('clr-no-auth-required', fail('clr-provider-auth-refusals', 'ensure-status', 'CLR10-AUTH-REQUIRED', { fails: ['CLR10-AUTH-REQUIRED', 'CLR10-SCOPE-REPLACE', 'CLR10-SCOPE-DELETE'] })),
+  provider('clr-scope-not-enforced', fail('clr-provider-auth-refusals', 'ensure-status', 'CLR10-SCOPE-READONLY', {
+    fails: ['CLR10-SCOPE-READONLY', 'CLR10-SCOPE-REPLACE', 'CLR10-SCOPE-DELETE', 'CLR10-AUTH-REQUIRED'],
+  })),
+  provider('clr-paging-no-link-header', fail('clr-provider-get-clrs-paging', 'ensure-link-header', 'CLR10-PAGING-LINK')),
+  provider('clr-paging-duplicates', fail('clr-provider-get-clrs-paging', 'ensure-no-duplicate-assertions', 'CLR10-PAGING-OFFSET')),
+  provider('clr-since-ignored', warn('clr-provider-get-clrs-since', 'ensure-since-respected', 'CLR10-SINCE')),
+  // Only the listed copy loses its learner: the ClrSet, the hosted comparison and getClr see it too.
+  provider('clr-invalid-in-list', fail('clr-provider-get-clrs', 'ensure-clr-schema', 'CLR10-CLR-SCHEMA', {
+    fails: ['CLR10-CLR-SCHEMA', 'CLR10-CLRSET', 'CLR10-GET-CLR', 'CLR10-HOSTED-VERIFY'],
+  })),
+  provider('clr-bad-signature', fail('clr-provider-verify-clrs', 'ensure-verification-step', 'CLR10-SIGNED-VERIFY')),
+  provider('clr-key-wrong-owner', fail('clr-provider-verify-clrs', 'ensure-verification-step', 'CLR10-SIGNED-VERIFY')),
+  provider('clr-get-deleted-returns-200', fail('clr-provider-post-clr-round-trip', 'ensure-status', 'CLR10-DELETE-CLR')),
+  provider('clr-delete-ignored', fail('clr-provider-post-clr-round-trip', 'ensure-status', 'CLR10-DELETE-CLR')),
+  // Nothing stored, so the replacement is a second creation (201).
+  provider('clr-post-not-stored', fail('clr-provider-post-clr-round-trip', 'ensure-status', 'CLR10-POST-CLR', { fails: ['CLR10-POST-CLR', 'CLR10-POST-CLR-REPLACE'] })),
+  // The unchecked path also stores the posted Clr without the payload's @context, so getClr serves an invalid one.
+  provider('clr-post-accepts-invalid', fail('clr-provider-post-clr-invalid', 'ensure-status', 'CLR10-POST-CLR-INVALID', {
+    fails: ['CLR10-POST-CLR-INVALID', 'CLR10-CLR-SCHEMA', 'CLR10-JSON-LD'],
+  })),
+  provider('clr-post-replace-returns-201', fail('clr-provider-post-clr-replace', 'ensure-status', 'CLR10-POST-CLR-REPLACE')),
+  // getClr amends every record, so posted CLRs no longer come back as sent either.
+  provider('clr-hosted-mismatch', fail('clr-provider-verify-clrs', 'ensure-verification-step', 'CLR10-HOSTED-VERIFY', {
+    fails: ['CLR10-HOSTED-VERIFY', 'CLR10-GET-CLR', 'CLR10-POST-CLR', 'CLR10-POST-CLR-REPLACE', 'CLR10-POST-SIGNED-CLR'],
+  })),
+  provider('clr-discovery-not-json', fail('clr-provider-discovery', 'ensure-json-body', 'CLR10-DISCOVERY')),
+  provider('clr-discovery-missing-scope', fail('clr-provider-discovery', 'ensure-discovery-entry', 'CLR10-DISCOVERY-SCOPES')),
+  provider('clr-list-not-json', fail('clr-provider-get-clrs', 'ensure-json-body', 'CLR10-GET-CLRS')),
+  provider('clr-query-params-unchecked', fail('clr-provider-get-clrs-since', 'ensure-status', 'CLR10-QUERY-PARAMS')),
+  provider('clr-paging-wrong-total-count', fail('clr-provider-get-clrs-paging', 'ensure-total-count', 'CLR10-PAGING-TOTAL-COUNT-ACCURATE')),
+  provider('clr-invalid-jsonld', fail('clr-provider-get-clrs', 'ensure-jsonld-valid', 'CLR10-JSON-LD')),
+  provider('clr-id-not-getclr-url', fail('clr-provider-get-clr', 'ensure-clr-id', 'CLR10-CLR-ID')),
+  // Embedded steps cite both rules: a CLR's embedded objects are OB 2.0 objects too.
+  provider('clr-embedded-assertion-tampered', fail('clr-provider-verify-clrs', 'ensure-verification-step', 'CLR10-EMBEDDED-VERIFY', {
+    fails: ['CLR10-EMBEDDED-VERIFY', 'OB20-HostedBadge'],
+  })),
+  provider('clr-not-found-returns-200', fail('clr-provider-get-clr', 'ensure-status', 'CLR10-NOT-FOUND')),
+  provider('clr-post-signed-refused', fail('clr-provider-post-signed-clr', 'ensure-status', 'CLR10-POST-SIGNED-CLR')),
+
+  // Auth-server faults the CLR plan observes (the others concern refusals only the OAuth scenarios probe).
+  auth('registration-omits-no-store', fail('clr-provider-registration', 'ensure-no-store', 'CLR10-REGISTRATION')),
+  auth('state-not-echoed', fail('clr-provider-authorization-code', 'ensure-state-echoed', 'CLR10-AUTHORIZE', { fails: ['CLR10-AUTHORIZE', 'RFC6749-4.1.2'] })),
+  auth('token-omits-no-store', fail('clr-provider-authorization-code', 'ensure-no-store', 'CLR10-TOKEN', { fails: ['CLR10-TOKEN', 'CLR10-REFRESH', 'RFC6749-5.1'] })),
+  auth('token-omits-expires-in', warn('clr-provider-authorization-code', 'ensure-token-expires-in', 'RFC6749-5.1-EXPIRES-IN')),
+  auth('refresh-scope-widening', fail('clr-provider-refresh', 'ensure-scope-within', 'CLR10-REFRESH')),
+
+  // TLS cannot be switched off on a loopback stack; refusing loopback http shows the check fails on plain http.
+  { name: 'plain http on loopback not accepted', stack: {}, config: { plainHttpLoopback: false }, ...fail('clr-provider-discovery', 'ensure-https-url', 'CLR10-TLS') },
 ];
 
+const sorted = (ids: Iterable<string>) => [...new Set(ids)].sort();
+
 describe.concurrent('CLR provider faults are caught', () => {
-  it.each(CLR_FAULT_TABLE)('$fault → $scenario/$check [$outcome] $requirement', async (e) => {
-    const stack = await startReferenceStack({ providerFaults: [e.fault] });
+  it.each(CLR_FAULT_TABLE)('$name → $scenario/$check [$outcome] $requirement', async (e) => {
+    const stack = await startReferenceStack(e.stack);
     try {
       const discovery = await waitForClrApi(stack.providerOrigin);
-      const scenarios = [...new Set([...SETUP, e.scenario])];
-      const run = await runScenarioIds(discovery, scenarios);
+      const run = await runPlanIds(discovery, ['clr-provider'], e.config ?? {});
+      const summary = describeProblems(run);
       const found = run.checks.filter((c) => c.scenarioId === e.scenario && c.checkId === e.check && c.requirementIds.includes(e.requirement));
-      const summary = run.problems.map((p) => `${p.scenarioId}/${p.checkId} [${p.outcome}] ${p.requirementIds.join(',')}: ${p.message}`).join('\n');
       expect(found.map((c) => c.outcome), summary).toContain(e.outcome);
-      expect(run.end.exitCode, summary).toBe(e.outcome === 'warning' ? 0 : 1);
+      const fails = e.fails ?? (e.outcome === 'fail' ? [e.requirement] : []);
+      const warns = e.warns ?? (e.outcome === 'warning' ? [e.requirement] : []);
+      const cited = (outcome: ResultOutcome) => sorted(run.problems.filter((p) => p.outcome === outcome).flatMap((p) => p.requirementIds));
+      expect(cited('fail'), summary).toEqual(sorted(fails));
+      expect(cited('warning'), summary).toEqual(sorted(warns));
+      expect(run.problems.filter((p) => p.outcome !== 'fail' && p.outcome !== 'warning'), summary).toEqual([]);
+      expect(run.end.exitCode, summary).toBe(fails.length > 0 ? 1 : 0);
     } finally {
       await stack.close();
     }
   }, 90_000);
 });
 
+/** MUSTs of the plan that no reference fault can break yet, with the reason. */
+const NO_FAULT: Record<string, string> = {
+  'RFC7591-3.2.1': 'no reference auth-server fault breaks the registration response itself (201, metadata kept); the OAuth self-test has none either',
+};
+
 describe('CLR fault table', () => {
   it('covers every CLR provider fault named in docs/CONTRACTS.md', async () => {
     const names = await clrFaultNames();
     expect(names.length).toBeGreaterThan(10);
-    expect(new Set(CLR_FAULT_TABLE.map((e) => e.fault))).toEqual(new Set(names));
+    expect(new Set(CLR_FAULT_TABLE.flatMap((e) => e.stack.providerFaults ?? []))).toEqual(new Set(names));
+  });
+
+  it('makes every MUST the plan cites fail under some row', () => {
+    const plan = PLANS.get('clr-provider')!;
+    const cited = plan.scenarios.flatMap((id) => SCENARIOS.get(id)?.requirements ?? []);
+    const musts = sorted(cited.filter((id) => REQUIREMENTS.get(id)?.level === 'MUST'));
+    const failing = new Set(CLR_FAULT_TABLE.flatMap((e) => e.fails ?? (e.outcome === 'fail' ? [e.requirement] : [])));
+    expect(musts.filter((id) => !failing.has(id) && !(id in NO_FAULT))).toEqual([]);
+    expect(Object.keys(NO_FAULT).filter((id) => failing.has(id) || !musts.includes(id)), 'stale NO_FAULT entries').toEqual([]);
   });
 });

@@ -74,6 +74,16 @@ export const PROVIDER_FAULTS = [
  * - clr-post-accepts-invalid         POST /clrs skips schema, JSON-LD, learner and signature checks [clr/check-posted-clr.ts]
  * - clr-post-replace-returns-201     POST /clrs that replaces a CLR answers 201, not 200 [routes/post-clr.ts]
  * - clr-hosted-mismatch              GET /clrs/{id} serves a copy that differs from the listed one [routes/get-clr.ts]
+ * - clr-discovery-not-json           discovery is sent as `text/html` [routes/get-discovery-document.ts]
+ * - clr-discovery-missing-scope      discovery's `scopesOffered` leaves out the delete scope [routes/get-discovery-document.ts]
+ * - clr-list-not-json                GET /clrs is sent as `text/plain` [routes/get-clrs.ts]
+ * - clr-query-params-unchecked       GET /clrs reads a malformed limit, offset or since as absent [routes/get-clrs.ts]
+ * - clr-paging-wrong-total-count     GET /clrs `X-Total-Count` is one more than the truth [routes/get-clrs.ts]
+ * - clr-invalid-jsonld               hosted seed CLRs are served (listed and at their id) with an undefined JSON-LD type [clr/served-clr.ts]
+ * - clr-id-not-getclr-url            hosted seed CLRs are served with ids `{getClr URL}?version=1`, which resolve but are not getClr URLs [clr/served-clr.ts]
+ * - clr-embedded-assertion-tampered  hosted seed CLRs are served with their embedded signed assertion's signature corrupted [clr/served-clr.ts]
+ * - clr-not-found-returns-200        GET of an unknown getClr URL of ours answers 200 `{}` [routes/get-clr.ts]
+ * - clr-post-signed-refused          POST /clrs refuses every `signedClr` with 400 [clr/check-posted-clr.ts]
  */
 export const CLR_FAULTS = [
   'clr-discovery-missing-token-url',
@@ -93,6 +103,16 @@ export const CLR_FAULTS = [
   'clr-post-accepts-invalid',
   'clr-post-replace-returns-201',
   'clr-hosted-mismatch',
+  'clr-discovery-not-json',
+  'clr-discovery-missing-scope',
+  'clr-list-not-json',
+  'clr-query-params-unchecked',
+  'clr-paging-wrong-total-count',
+  'clr-invalid-jsonld',
+  'clr-id-not-getclr-url',
+  'clr-embedded-assertion-tampered',
+  'clr-not-found-returns-200',
+  'clr-post-signed-refused',
 ] as const;
 
 export type ProviderFault = (typeof PROVIDER_FAULTS)[number];

@@ -78,4 +78,8 @@ export class ProviderUrls {
   clrEndorsement(slug: string) {
     return `${this.origin}/public/clr/endorsements/${slug}`;
   }
+  /** A hosted assertion embedded in a seed CLR (served from that CLR, like the endorsements). */
+  clrAssertion(slug: string) {
+    return `${this.origin}/public/clr/assertions/${slug}`;
+  }
 }

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkJsonLd } from '../../../schemas/src/jsonld.js';
 import { getRegistry, SchemaIds } from '../../../schemas/src/registry.js';
 import { verifyClr } from '../../../verification/src/index.js';
+import { decodeCompactJws } from '../src/badges/jws.js';
 import { CLR_FAULTS, type ClrFault } from '../src/faults.js';
 import { CLR_CONTEXT, foreignClr } from './helpers/clr.js';
 import { CLR, CLR_SCOPES, startAuthServer, startClrStack, type AuthServer, type ClrStack } from './helpers/clr-stack.js';
@@ -16,6 +18,13 @@ const list = async (s: ClrStack, q = '?limit=100') => {
   return { res, body: await json(res) };
 };
 const post = async (s: ClrStack, clr: unknown) => s.call(`${CLR}/clrs`, { method: 'POST', token: await s.token(), json: { '@context': CLR_CONTEXT, clr } });
+const status = async (s: ClrStack, path: string) => (await s.call(`${CLR}${path}`, { token: await s.token() })).status;
+/** One of our own signed seed CLRs, re-posted as it is listed. */
+const repostSigned = async (s: ClrStack) => {
+  const signed = (await list(s)).body.signedClrs as string[];
+  const ours = signed.find((j) => String((decodeCompactJws(j)?.payload as Json | undefined)?.id).startsWith(s.origin));
+  return (await s.call(`${CLR}/clrs`, { method: 'POST', token: await s.token(), json: { '@context': CLR_CONTEXT, signedClr: ours } })).status;
+};
 const failingCodes = async (s: ClrStack, input: string | Json) =>
   [...new Set((await verifyClr(input, { fetcher: s.fetcherWith(await s.token()) })).steps.filter((st) => st.outcome === 'fail').map((st) => st.code))];
 
@@ -64,6 +73,23 @@ const probes: Record<ClrFault, Probe> = {
     return [(await post(s, clr)).status, (await post(s, { ...clr, name: 'Renamed' })).status];
   },
   'clr-hosted-mismatch': async (s) => failingCodes(s, (await list(s)).body.clrs[0]),
+  'clr-discovery-not-json': async (s) => (await s.call(`${CLR}/discovery`)).headers.get('content-type'),
+  'clr-discovery-missing-scope': async (s) => (await json(await s.call(`${CLR}/discovery`))).scopesOffered.length,
+  'clr-list-not-json': async (s) => (await list(s)).res.headers.get('content-type'),
+  'clr-query-params-unchecked': async (s) => Promise.all(['?limit=ten', '?offset=-1', '?since=yesterday'].map((q) => status(s, `/clrs${q}`))),
+  'clr-paging-wrong-total-count': async (s) => (await list(s)).res.headers.get('x-total-count'),
+  'clr-invalid-jsonld': async (s) => {
+    const listed = (await list(s)).body.clrs[0] as Json;
+    const hosted = await json(await s.call(listed.id, { token: await s.token() }));
+    return { jsonLd: (await checkJsonLd(listed)).ok, sameAsHosted: JSON.stringify(hosted) === JSON.stringify(listed) };
+  },
+  'clr-id-not-getclr-url': async (s) => {
+    const listed = (await list(s)).body.clrs[0] as Json;
+    return { path: new URL(listed.id).pathname + new URL(listed.id).search, failing: await failingCodes(s, listed) };
+  },
+  'clr-embedded-assertion-tampered': async (s) => failingCodes(s, (await list(s)).body.clrs[0]),
+  'clr-not-found-returns-200': async (s) => [await status(s, '/clrs/alice-99'), await status(s, `/clrs/${encodeURIComponent('urn:uuid:00000000-0000-4000-8000-000000000099')}`)],
+  'clr-post-signed-refused': repostSigned,
 };
 
 /** The correct observation; each fault must turn it into something else. */
@@ -85,6 +111,16 @@ const cleanObservation: Record<ClrFault, unknown> = {
   'clr-post-accepts-invalid': 400,
   'clr-post-replace-returns-201': [201, 200],
   'clr-hosted-mismatch': [],
+  'clr-discovery-not-json': 'application/json; charset=utf-8',
+  'clr-discovery-missing-scope': 3,
+  'clr-list-not-json': 'application/json; charset=utf-8',
+  'clr-query-params-unchecked': [400, 400, 400],
+  'clr-paging-wrong-total-count': '7',
+  'clr-invalid-jsonld': { jsonLd: true, sameAsHosted: true },
+  'clr-id-not-getclr-url': { path: `${CLR}/clrs/alice-06`, failing: [] },
+  'clr-embedded-assertion-tampered': [],
+  'clr-not-found-returns-200': [404, 404],
+  'clr-post-signed-refused': 304,
 };
 
 /** Where a verification fault must show up: the stable verification code a consumer would report. */
@@ -94,6 +130,14 @@ const expectedFaulty: Partial<Record<ClrFault, unknown>> = {
   'clr-hosted-mismatch': ['hosted.mismatch'],
   'clr-post-accepts-invalid': 201,
   'clr-post-replace-returns-201': [201, 201],
+  'clr-query-params-unchecked': [200, 200, 200],
+  // Both copies change alike: the listed Clr still equals the hosted one, and still verifies.
+  'clr-invalid-jsonld': { jsonLd: false, sameAsHosted: true },
+  'clr-id-not-getclr-url': { path: `${CLR}/clrs/alice-06?version=1`, failing: [] },
+  'clr-embedded-assertion-tampered': ['signed.bad-signature'],
+  // Foreign ids keep their 404.
+  'clr-not-found-returns-200': [200, 404],
+  'clr-post-signed-refused': 400,
 };
 
 let auth: AuthServer;

@@ -94,6 +94,25 @@ describe('seed CLRs', () => {
     await expectStatusInfo(await s.call(clrUrl('alice-99'), { token }), 404, 'invalid_data');
     expect((await s.call(clrUrl('bob-01'), { token: bob })).status).toBe(200);
   });
+
+  it('the co-curricular assertion of every CLR is hosted: its hosted copy equals the embedded one and verifies', async () => {
+    for (const clr of [...set.clrs, ...payloads()]) {
+      const activity = clr.assertions[3] as Record<string, any>;
+      expect(activity.verification).toEqual({ type: 'Hosted' });
+      expect(activity.id).toBe(`${s.origin}/public/clr/assertions/${String(clr.id).split('/').pop()}-activity`);
+      const res = await fetch(activity.id);
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual(activity);
+    }
+    const result = await verifyClr(set.clrs[0]!, { fetcher: s.fetcherWith(token) });
+    const hostedSteps = result.steps.filter((st) => st.evidence?.path === 'assertions[3]' && st.code.startsWith('hosted.'));
+    expect(hostedSteps.map((st) => [st.code, st.outcome])).toEqual([
+      ['hosted.fetch-failed', 'pass'],
+      ['hosted.revoked', 'pass'],
+      ['hosted.mismatch', 'pass'],
+      ['hosted.origin-not-allowed', 'pass'],
+    ]);
+  });
 });
 
 describe('the publisher\u2019s public documents', () => {
@@ -121,6 +140,7 @@ describe('the publisher\u2019s public documents', () => {
     const embedded = set.clrs[0]?.endorsements[0] as Record<string, unknown>;
     expect(await get(embedded.id as string)).toEqual(embedded);
     await expectStatusInfo(await fetch(`${s.origin}/public/clr/endorsements/nope-clr`), 404, 'invalid_data');
+    await expectStatusInfo(await fetch(`${s.origin}/public/clr/assertions/nope-activity`), 404, 'invalid_data');
     await expectStatusInfo(await fetch(`${s.origin}/public/clr/publisher`, { method: 'DELETE' }), 405, 'invalid_data');
   });
 });

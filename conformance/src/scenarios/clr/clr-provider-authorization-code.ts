@@ -45,8 +45,9 @@ export const clrProviderAuthorizationCode: Scenario = {
     await ctx.must(ensureTokenResponse(scopes), exchange, ['CLR10-TOKEN', 'RFC6749-5.1']);
     await ctx.must(ensureJsonBody, exchange, ['CLR10-TOKEN']);
     await ctx.mustContinue(ensureSchemaValid(SchemaIds.oauth.tokenResponse, 'token response'), exchange.json(), ['RFC6749-5.1'], { http: exchange });
-    await ctx.mustContinue(ensureNoStore, exchange, ['CLR10-TOKEN']);
-    await ctx.mustContinue(ensureHeader('Pragma', { describe: 'include no-cache', accept: (v) => /no-cache/i.test(v) }), exchange, ['CLR10-TOKEN']);
+    // RFC 6749 §5.1 requires both headers on any response carrying tokens.
+    await ctx.mustContinue(ensureNoStore, exchange, ['CLR10-TOKEN', 'RFC6749-5.1']);
+    await ctx.mustContinue(ensureHeader('Pragma', { describe: 'include no-cache', accept: (v) => /no-cache/i.test(v) }), exchange, ['CLR10-TOKEN', 'RFC6749-5.1']);
     await ctx.should(ensureTokenExpiresIn, exchange, ['RFC6749-5.1-EXPIRES-IN']);
     if (client.grantTypes.includes('refresh_token') && client.scopes.includes(SCOPES.offlineAccess)) {
       await ctx.should(ensureRefreshTokenIssued, exchange, ['CLR10-OFFLINE-ACCESS']);

@@ -44,7 +44,7 @@ export const clrProviderRefresh: Scenario = {
 
     const refreshed = await refreshToken(ctx, { tokenUrl: api.tokenUrl, client, refreshToken: original }, granted);
     await ctx.must(ensureTokenResponse(granted), refreshed.exchange, ['CLR10-REFRESH'], { title: 'refresh grant issues a new access token' });
-    await ctx.mustContinue(ensureNoStore, refreshed.exchange, ['CLR10-REFRESH']);
+    await ctx.mustContinue(ensureNoStore, refreshed.exchange, ['CLR10-REFRESH', 'RFC6749-5.1']);
     const probe = await ctx.http.send({
       url: withQuery(`${api.apiBase.replace(/\/+$/, '')}/clrs`, { limit: 1 }),
       headers: bearer(refreshed.tokens!),

@@ -9,6 +9,7 @@ import { clrProviderGetClrsSince } from './clr-provider-get-clrs-since.js';
 import { clrProviderPostClrInvalid } from './clr-provider-post-clr-invalid.js';
 import { clrProviderPostClrReplace } from './clr-provider-post-clr-replace.js';
 import { clrProviderPostClrRoundTrip } from './clr-provider-post-clr-round-trip.js';
+import { clrProviderPostSignedClr } from './clr-provider-post-signed-clr.js';
 import { clrProviderRefresh } from './clr-provider-refresh.js';
 import { clrProviderRegistration } from './clr-provider-registration.js';
 import { clrProviderVerifyClrs } from './clr-provider-verify-clrs.js';
@@ -26,8 +27,8 @@ export const CLR_READ_SCENARIOS: Scenario[] = [
   clrProviderAuthRefusals,
 ];
 
-/** Writing: postClr and deleteClr, then invalid bodies. */
-export const CLR_WRITE_SCENARIOS: Scenario[] = [clrProviderPostClrRoundTrip, clrProviderPostClrReplace, clrProviderPostClrInvalid];
+/** Writing: postClr and deleteClr, a signedClr posted back, then invalid bodies. */
+export const CLR_WRITE_SCENARIOS: Scenario[] = [clrProviderPostClrRoundTrip, clrProviderPostClrReplace, clrProviderPostSignedClr, clrProviderPostClrInvalid];
 
 /** After the API: the grant that spends a refresh token. */
 export const CLR_AFTER_API_SCENARIOS: Scenario[] = [clrProviderRefresh];

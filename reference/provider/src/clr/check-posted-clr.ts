@@ -50,6 +50,7 @@ export async function checkPostedClr(payload: ClrPayloadBody, ctx: ClrCheckConte
   let jws: string | null = null;
   let header: Record<string, unknown> = {};
   if (payload.signedClr !== undefined) {
+    if (ctx.faults.has('clr-post-signed-refused')) throw invalid('signedClr is not supported');
     const decoded = typeof payload.signedClr === 'string' ? decodeCompactJws(payload.signedClr) : null;
     if (!decoded || !isObject(decoded.payload)) throw invalid('signedClr is not a compact JWS with a JSON object payload');
     if (decoded.header.alg !== 'RS256') throw invalid('Only RS256 signed CLRs are supported');

@@ -11,25 +11,34 @@ export interface OwnDocument {
 
 const found = (body: Record<string, unknown>): OwnDocument => ({ status: 200, body });
 
-/** Finds an Endorsement with this id anywhere inside a seed Clr (they are hosted from there). */
-function findEndorsement(node: unknown, id: string): Record<string, unknown> | null {
+/** Finds an object of this type and id anywhere inside a seed Clr (hosted endorsements and assertions live there). */
+function findEmbedded(node: unknown, type: string, id: string): Record<string, unknown> | null {
   if (Array.isArray(node)) {
     for (const item of node) {
-      const hit = findEndorsement(item, id);
+      const hit = findEmbedded(item, type, id);
       if (hit) return hit;
     }
     return null;
   }
   if (typeof node !== 'object' || node === null) return null;
   const obj = node as Record<string, unknown>;
-  if (obj.type === 'Endorsement' && obj.id === id) return obj;
-  return findEndorsement(Object.values(obj), id);
+  if (obj.type === type && obj.id === id) return obj;
+  return findEmbedded(Object.values(obj), type, id);
+}
+
+/** An embedded object hosted under `prefix` + `<clr slug>-<what>`: the seed Clr holding it is the authoritative copy. */
+function embeddedDocument(ctx: ProviderContext, prefix: string, type: string, url: string): OwnDocument {
+  const slug = url.slice(prefix.length);
+  const clrSlug = slug.slice(0, Math.max(0, slug.lastIndexOf('-')));
+  const holder = clrSlug ? ctx.clrs.findSeeded(ctx.urls.clr(clrSlug)) : null;
+  const doc = holder ? findEmbedded(holder.json, type, url) : null;
+  return doc ? found(doc) : { status: 404, body: {} };
 }
 
 /**
- * Our own public documents by URL: the CLR publisher, key, revocation list, endorser and endorsements,
- * the OB 2.0 issuer documents, and (for `userId`) that user's getClr URLs with their 410 for deleted
- * records. Null when the URL is not one of ours.
+ * Our own public documents by URL: the CLR publisher, key, revocation list, endorser, hosted endorsements
+ * and assertions, the OB 2.0 issuer documents, and (for `userId`) that user's getClr URLs with their 410
+ * for deleted records. Null when the URL is not one of ours.
  */
 export function ownDocument(ctx: ProviderContext, url: string, userId: string | null): OwnDocument | null {
   const { urls, key, faults } = ctx;
@@ -38,14 +47,8 @@ export function ownDocument(ctx: ProviderContext, url: string, userId: string | 
   if (url === urls.clrKey(key.kid)) return found(standalone(clrKeyDocument(urls, key, wrongOwner)));
   if (url === urls.clrRevocationList) return found(standalone(clrRevocationList(urls)));
   if (url === urls.clrEndorser) return found(standalone(endorserProfile(urls)));
-  if (url.startsWith(urls.clrEndorsement(''))) {
-    // Endorsement slugs are `<clr slug>-<what>`; the seed Clr holding it is the authoritative copy.
-    const slug = url.slice(urls.clrEndorsement('').length);
-    const clrSlug = slug.slice(0, Math.max(0, slug.lastIndexOf('-')));
-    const holder = clrSlug ? ctx.clrs.findSeeded(urls.clr(clrSlug)) : null;
-    const endorsement = holder ? findEndorsement(holder.json, url) : null;
-    return endorsement ? found(endorsement) : { status: 404, body: {} };
-  }
+  if (url.startsWith(urls.clrEndorsement(''))) return embeddedDocument(ctx, urls.clrEndorsement(''), 'Endorsement', url);
+  if (url.startsWith(urls.clrAssertion(''))) return embeddedDocument(ctx, urls.clrAssertion(''), 'Assertion', url);
   if (url === urls.issuer) return found(issuerProfile(urls, key));
   if (url === urls.key(key.kid)) return found(cryptographicKey(urls, key));
   if (url === urls.revocationList) return found(revocationList(urls));

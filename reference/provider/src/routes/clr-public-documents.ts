@@ -7,7 +7,7 @@ import { methodNotAllowed } from '../middleware/method-not-allowed.js';
 
 /**
  * The CLR publisher's public documents under /public/clr/ (publisher profile, key, revocation list,
- * endorser, hosted endorsements), so signed and hosted seed CLRs verify. Mount at /public/clr.
+ * endorser, hosted endorsements and assertions), so signed and hosted seed CLRs verify. Mount at /public/clr.
  */
 export function clrPublicDocumentsRoute(ctx: ProviderContext): Router {
   const router = Router({ caseSensitive: true });

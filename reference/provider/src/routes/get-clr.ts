@@ -1,6 +1,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { clrErrors } from '../clr-errors.js';
 import { clrIdFromParam } from '../clr/clr-id.js';
+import { servedClr } from '../clr/served-clr.js';
 import type { ProviderContext } from '../context.js';
 import { authOf } from '../middleware/require-bearer.js';
 import { CLR_SCOPES } from '../scopes.js';
@@ -23,7 +24,7 @@ export function loadClr(ctx: ProviderContext, options: { deleted: 'gone' | 'serv
 function sendClr(ctx: ProviderContext): RequestHandler {
   return (req: Request, res: Response) => {
     const record = res.locals.clr as StoredClr;
-    let doc = record.json;
+    let doc = servedClr(ctx, record);
     // Fault clr-hosted-mismatch: the hosted copy is no longer the one listed.
     if (ctx.faults.has('clr-hosted-mismatch')) doc = { ...doc, name: `${String(doc.name ?? 'CLR')} (amended)` };
     const type = req.accepts(['application/json', 'application/ld+json']) === 'application/ld+json' ? 'application/ld+json' : 'application/json';
@@ -31,8 +32,21 @@ function sendClr(ctx: ProviderContext): RequestHandler {
   };
 }
 
+/**
+ * Fault clr-not-found-returns-200: an unknown id under our getClr path answers 200 `{}`. Foreign ids
+ * (posted CLRs) keep their 404, which clients read as "not stored".
+ */
+function emptyForUnknown(ctx: ProviderContext): RequestHandler {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const id = clrIdFromParam(ctx.urls, String(req.params.id));
+    if (id.startsWith(ctx.urls.clrPrefix) && !ctx.clrs.find(authOf(res).subject, id)) return void res.status(200).json({});
+    next();
+  };
+}
+
 /** GET {clrBase}/clrs/{id} (operationId getClr). */
 export function getClr(ctx: ProviderContext): RequestHandler[] {
   const deleted = ctx.faults.has('clr-get-deleted-returns-200') ? 'serve' : 'gone';
-  return [...clrProtectedBy(ctx, CLR_SCOPES.readonly), loadClr(ctx, { deleted }), sendClr(ctx)];
+  const unknown = ctx.faults.has('clr-not-found-returns-200') ? [emptyForUnknown(ctx)] : [];
+  return [...clrProtectedBy(ctx, CLR_SCOPES.readonly), ...unknown, loadClr(ctx, { deleted }), sendClr(ctx)];
 }

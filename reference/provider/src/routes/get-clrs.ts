@@ -1,6 +1,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { clrErrors } from '../clr-errors.js';
 import { corruptSignature } from '../badges/jws.js';
+import { servedClr } from '../clr/served-clr.js';
 import type { ProviderContext } from '../context.js';
 import { ApiError } from '../errors.js';
 import { authOf } from '../middleware/require-bearer.js';
@@ -17,7 +18,9 @@ function parseClrPaging(ctx: ProviderContext): RequestHandler {
     try {
       paging = parsePagingQuery(req.query as Record<string, unknown>);
     } catch (err) {
-      return next(err instanceof ApiError ? clrErrors.invalidQuery(err.detail ?? 'Invalid query parameter') : err);
+      // Fault clr-query-params-unchecked: a malformed value is read as absent instead of refused.
+      if (err instanceof ApiError && ctx.faults.has('clr-query-params-unchecked')) paging = parsePagingQuery({});
+      else return next(err instanceof ApiError ? clrErrors.invalidQuery(err.detail ?? 'Invalid query parameter') : err);
     }
     if (ctx.faults.has('clr-since-ignored')) paging.since = null;
     res.locals.paging = paging;
@@ -31,7 +34,7 @@ function servedForm(ctx: ProviderContext, page: StoredClr[]): { clrs: Record<str
   const signedClrs: string[] = [];
   for (const c of page) {
     if (c.jws) signedClrs.push(ctx.faults.has('clr-bad-signature') ? corruptSignature(c.jws) : c.jws);
-    else clrs.push(structuredClone(c.json));
+    else clrs.push(servedClr(ctx, c));
   }
   const first = clrs[0];
   if (first && ctx.faults.has('clr-invalid-in-list')) delete first.learner;
@@ -47,7 +50,7 @@ function listClrs(ctx: ProviderContext): RequestHandler {
     // Fault clr-paging-duplicates: later pages start one record early.
     const offset = ctx.faults.has('clr-paging-duplicates') && paging.offset > 0 ? paging.offset - 1 : paging.offset;
     const page = ctx.clrs.page({ userId: subject, since: paging.since, limit: paging.limit, offset });
-    res.setHeader('X-Total-Count', String(total));
+    res.setHeader('X-Total-Count', String(ctx.faults.has('clr-paging-wrong-total-count') ? total + 1 : total));
     if (!ctx.faults.has('clr-paging-no-link-header')) {
       res.setHeader(
         'Link',
@@ -59,7 +62,7 @@ function listClrs(ctx: ProviderContext): RequestHandler {
     // Lists are left out when empty (both are optional in ClrSet).
     if (clrs.length > 0) body.clrs = clrs;
     if (signedClrs.length > 0) body.signedClrs = signedClrs;
-    res.status(200).type('application/json').send(JSON.stringify(body));
+    res.status(200).type(ctx.faults.has('clr-list-not-json') ? 'text/plain' : 'application/json').send(JSON.stringify(body));
   };
 }
 

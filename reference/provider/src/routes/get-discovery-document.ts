@@ -1,7 +1,7 @@
 import type { Request, RequestHandler, Response } from 'express';
 import { CLR_PROVIDER_NAME, DISCOVERY_CACHE_CONTROL } from '../defaults.js';
 import type { ProviderContext } from '../context.js';
-import { CLR_SCOPES_OFFERED } from '../scopes.js';
+import { CLR_SCOPES, CLR_SCOPES_OFFERED } from '../scopes.js';
 import { CLR_CONTEXT } from '../urls.js';
 
 /** The flat CLR 1.0 discovery document (clr.md §3); fixed for the life of the app. */
@@ -14,7 +14,7 @@ export function buildDiscoveryDocument(ctx: ProviderContext): Record<string, unk
     authorizationUrl: authServer.authorizationUrl,
     tokenUrl: authServer.tokenUrl,
     registrationUrl: authServer.registrationUrl,
-    scopesOffered: [...CLR_SCOPES_OFFERED],
+    scopesOffered: faults.has('clr-discovery-missing-scope') ? CLR_SCOPES_OFFERED.filter((sc) => sc !== CLR_SCOPES.delete) : [...CLR_SCOPES_OFFERED],
     privacyPolicyUrl: urls.privacy,
     termsOfServiceUrl: urls.terms,
   };
@@ -25,10 +25,11 @@ export function buildDiscoveryDocument(ctx: ProviderContext): Record<string, unk
 /** GET {clrBase}/discovery (operationId getDiscoveryDocument): public, cacheable. */
 export function getDiscoveryDocument(ctx: ProviderContext): RequestHandler[] {
   const body = JSON.stringify(buildDiscoveryDocument(ctx));
+  const type = ctx.faults.has('clr-discovery-not-json') ? 'text/html' : 'application/json';
   return [
     (_req: Request, res: Response) => {
       res.setHeader('Cache-Control', DISCOVERY_CACHE_CONTROL);
-      res.status(200).type('application/json').send(body);
+      res.status(200).type(type).send(body);
     },
   ];
 }

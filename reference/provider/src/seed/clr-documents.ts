@@ -113,10 +113,14 @@ function competencyAssertion(b: Built): Doc {
   };
 }
 
+/** Hosted at its own URL (so embedded hosted verification has a case); its own @context makes the hosted copy equal this one. */
 function coCurricularAssertion(b: Built): Doc {
   const a = pick(ACTIVITIES, b.plan.position - 1);
   return {
+    '@context': CLR_CONTEXT,
     ...assertionBase(b, 'activity', a.code, 5),
+    id: b.urls.clrAssertion(`${b.plan.slug}-activity`),
+    verification: { type: 'Hosted' },
     achievement: { type: 'Achievement', id: achievementId('activity', a.code), achievementType: 'Co-Curricular', name: a.name, description: a.description, issuer: publisherRef(b.urls) },
     role: a.role,
     term: b.plan.term,

@@ -12,7 +12,7 @@ import { clrSeedPlan } from './clr-plan.js';
 export type SignedOpenBadges = (user: DemoUser, userIndex: number) => string[];
 
 /** Bumped when the shape of the seed CLRs changes, so existing data directories are re-seeded. */
-const CLR_SEED_VERSION = 'clr-2';
+const CLR_SEED_VERSION = 'clr-3';
 
 /**
  * Writes the seed CLRs (inside the caller's transaction). They embed the public origin and the key URL,
