@@ -84,6 +84,7 @@ export const CLR_FAULT_TABLE: Expectation[] = [
 
   // Auth-server faults the CLR plan observes (the others concern refusals only the OAuth scenarios probe).
   auth('registration-omits-no-store', fail('clr-provider-registration', 'ensure-no-store', 'CLR10-REGISTRATION')),
+  auth('registration-omits-secret-expiry', fail('clr-provider-registration', 'ensure-schema-valid', 'RFC7591-3.2.1', { fails: ['RFC7591-3.2.1', 'CLR10-REGISTRATION'] })),
   auth('state-not-echoed', fail('clr-provider-authorization-code', 'ensure-state-echoed', 'CLR10-AUTHORIZE', { fails: ['CLR10-AUTHORIZE', 'RFC6749-4.1.2'] })),
   auth('token-omits-no-store', fail('clr-provider-authorization-code', 'ensure-no-store', 'CLR10-TOKEN', { fails: ['CLR10-TOKEN', 'CLR10-REFRESH', 'RFC6749-5.1'] })),
   auth('token-omits-expires-in', warn('clr-provider-authorization-code', 'ensure-token-expires-in', 'RFC6749-5.1-EXPIRES-IN')),
@@ -118,9 +119,7 @@ describe.concurrent('CLR provider faults are caught', () => {
 });
 
 /** MUSTs of the plan that no reference fault can break yet, with the reason. */
-const NO_FAULT: Record<string, string> = {
-  'RFC7591-3.2.1': 'no reference auth-server fault breaks the registration response itself (201, metadata kept); the OAuth self-test has none either',
-};
+const NO_FAULT: Record<string, string> = {};
 
 describe('CLR fault table', () => {
   it('covers every CLR provider fault named in docs/CONTRACTS.md', async () => {

@@ -40,6 +40,11 @@ const FAULTS: Record<string, FaultCase> = {
     expect: ['auth-server-registration', 'ensure-no-store', 'OBC21-REGISTRATION-RESPONSE', 'fail'],
     also: [['auth-server-registration', 'ensure-header', 'OBC21-REGISTRATION-RESPONSE', 'fail']],
   },
+  'registration-omits-secret-expiry': {
+    faults: { authFaults: ['registration-omits-secret-expiry'] },
+    expect: ['auth-server-registration', 'ensure-schema-valid', 'RFC7591-3.2.1', 'fail'],
+    also: [['auth-server-registration', 'ensure-registration-response', 'OBC21-REGISTRATION-RESPONSE', 'fail']],
+  },
   'pkce-not-required': {
     faults: { authFaults: ['pkce-not-required'] },
     expect: ['auth-server-authorization-refusals', 'ensure-authorization-refused', 'OBC21-PKCE-S256', 'fail'],

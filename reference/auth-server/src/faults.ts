@@ -10,6 +10,7 @@ import { FaultSet } from '../../shared/faults.js';
  * | registration-accepts-insecure-urls      | registration/validate-metadata.ts       | https required (http accepted for any host)               |
  * | registration-accepts-other-auth-method  | registration/validate-metadata.ts       | token_endpoint_auth_method must be client_secret_basic    |
  * | registration-omits-no-store             | routes/register.ts                      | Cache-Control: no-store / Pragma: no-cache on 201         |
+ * | registration-omits-secret-expiry        | routes/register.ts                      | client_secret_expires_at in the 201 (RFC 7591 §3.2.1)     |
  * | pkce-not-required                       | authorization/check-pkce.ts             | code_challenge required                                   |
  * | pkce-plain-accepted                     | authorization/check-pkce.ts             | code_challenge_method must be S256                        |
  * | state-not-echoed                        | authorization/redirect.ts               | state returned on the redirect                            |
@@ -29,6 +30,7 @@ export const AUTH_SERVER_FAULTS = [
   'registration-accepts-insecure-urls',
   'registration-accepts-other-auth-method',
   'registration-omits-no-store',
+  'registration-omits-secret-expiry',
   'pkce-not-required',
   'pkce-plain-accepted',
   'state-not-echoed',

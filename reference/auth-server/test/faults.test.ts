@@ -22,6 +22,11 @@ const checks: Record<AuthServerFault, (origin: string) => Promise<void>> = {
   'registration-omits-no-store': async (origin) => {
     expect((await json(origin, clientMetadata())).headers.get('cache-control')).toBeNull();
   },
+  'registration-omits-secret-expiry': async (origin) => {
+    const body = (await (await json(origin, clientMetadata())).json()) as Record<string, unknown>;
+    expect(body).toHaveProperty('client_secret');
+    expect(body).not.toHaveProperty('client_secret_expires_at');
+  },
   'pkce-not-required': async (origin) => {
     const client = await register(origin);
     expect((await fetch(authorizeUrl(origin, client, { code_challenge: undefined }), { redirect: 'manual' })).status).toBe(200);

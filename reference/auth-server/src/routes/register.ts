@@ -26,7 +26,8 @@ export function registerRoute(ctx: AppContext): Router {
         client_id: clientId,
         client_secret: clientSecret,
         client_id_issued_at: Math.floor(issuedAt / 1000),
-        client_secret_expires_at: 0,
+        // RFC 7591 §3.2.1: REQUIRED whenever a client_secret is issued (0 = never expires).
+        ...(ctx.faults.has('registration-omits-secret-expiry') ? {} : { client_secret_expires_at: 0 }),
         ...metadata,
       });
     },
