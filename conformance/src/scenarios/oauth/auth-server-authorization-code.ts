@@ -1,17 +1,7 @@
-import { exchangeCode } from '../../actions/exchange-code.js';
-import { startAuthorization } from '../../actions/obtain-token.js';
 import { offeredOnly, scopesForPlan } from '../../actions/scopes.js';
-import { SCOPES, STATE, type DiscoveredApi, type RegisteredClient } from '../../actions/types.js';
-import { ensureHeader, ensureNoStore } from '../../checks/http/ensure-header.js';
-import { ensureJsonBody } from '../../checks/http/ensure-json-body.js';
-import { ensureAuthorizationGranted } from '../../checks/oauth/ensure-authorization-granted.js';
-import { ensureRefreshTokenIssued } from '../../checks/oauth/ensure-refresh-token-issued.js';
-import { ensureStateEchoed } from '../../checks/oauth/ensure-state-echoed.js';
-import { ensureTokenExpiresIn } from '../../checks/oauth/ensure-token-expires-in.js';
-import { ensureTokenResponse } from '../../checks/oauth/ensure-token-response.js';
-import { ensureSchemaValid } from '../../checks/schema/ensure-schema-valid.js';
+import { STATE, type DiscoveredApi } from '../../actions/types.js';
 import type { Scenario } from '../../engine/scenario.js';
-import { SchemaIds } from '../../../../schemas/src/registry.js';
+import { runCodeGrant } from './support/code-grant.js';
 
 const ID = 'auth-server-authorization-code';
 
@@ -31,36 +21,12 @@ export const authServerAuthorizationCode: Scenario = {
   ],
   async run(ctx) {
     const api = ctx.need<DiscoveredApi>(STATE.api, 'the Badge Connect manifest');
-    const client = ctx.need<RegisteredClient>(STATE.client, 'a registered client');
-    const scopes = [...offeredOnly(scopesForPlan(ctx.planId), api.scopesOffered), SCOPES.offlineAccess];
-    const auth = await startAuthorization(ctx, api, client, scopes);
-    const http = { http: auth.result.exchanges };
-    await ctx.must(ensureAuthorizationGranted, auth.result, ['OBC21-AUTHORIZE', 'RFC6749-4.1.2'], http);
-    await ctx.mustContinue(ensureStateEchoed(auth.state), auth.result, ['OBC21-AUTHORIZE', 'RFC6749-4.1.2'], http);
-
-    const { exchange, tokens } = await exchangeCode(ctx, {
-      tokenUrl: api.tokenUrl,
-      client,
-      code: auth.result.code!,
-      codeVerifier: auth.pkce.verifier,
-      redirectUri: auth.redirectUri,
-      scopes,
+    await runCodeGrant(ctx, ID, api, offeredOnly(scopesForPlan(ctx.planId), api.scopesOffered), {
+      authorize: 'OBC21-AUTHORIZE',
+      token: 'OBC21-TOKEN',
+      jsonBody: ['RFC6749-5.1'],
+      noStore: ['RFC6749-5.1'],
+      offline: 'OBC21-SCOPES-OFFLINE',
     });
-    await ctx.must(ensureTokenResponse(scopes), exchange, ['OBC21-TOKEN', 'RFC6749-5.1']);
-    await ctx.must(ensureJsonBody, exchange, ['RFC6749-5.1']);
-    await ctx.mustContinue(ensureSchemaValid(SchemaIds.oauth.tokenResponse, 'token response'), exchange.json(), ['RFC6749-5.1'], {
-      http: exchange,
-    });
-    await ctx.mustContinue(ensureNoStore, exchange, ['RFC6749-5.1']);
-    await ctx.mustContinue(
-      ensureHeader('Pragma', { describe: 'include no-cache', accept: (v) => /no-cache/i.test(v) }),
-      exchange,
-      ['RFC6749-5.1'],
-    );
-    await ctx.should(ensureTokenExpiresIn, exchange, ['RFC6749-5.1-EXPIRES-IN']);
-    if (client.grantTypes.includes('refresh_token') && client.scopes.includes(SCOPES.offlineAccess)) {
-      await ctx.should(ensureRefreshTokenIssued, exchange, ['OBC21-SCOPES-OFFLINE']);
-    }
-    if (tokens) ctx.state.set(STATE.tokens, tokens, ID);
   },
 };
