@@ -1,13 +1,15 @@
 import type { ScenarioContext } from '../engine/context.js';
 import type { HttpExchange } from '../engine/http.js';
+import { CLR_SCOPES } from './clr/constants.js';
 import { SCOPES, type DiscoveredApi } from './types.js';
 
 /** The read scopes a probe can use, in order of preference. */
-export const PROBE_SCOPES: string[] = [SCOPES.assertionRead, SCOPES.profileRead];
+export const PROBE_SCOPES: string[] = [SCOPES.assertionRead, SCOPES.profileRead, CLR_SCOPES.readonly];
 
 /**
  * One cheap protected call to see whether a token is accepted: GET /assertions?limit=1 with
- * assertion.readonly, else GET /profile with profile.readonly. Undefined when the token has neither scope.
+ * assertion.readonly, else GET /profile with profile.readonly, else the CLR getClrs?limit=1 with the CLR
+ * readonly scope. Undefined when the token has none of them.
  */
 export async function probeApi(
   ctx: ScenarioContext,
@@ -16,7 +18,13 @@ export async function probeApi(
   scopes: readonly string[],
   label = 'probe API with token',
 ): Promise<HttpExchange | undefined> {
-  const path = scopes.includes(SCOPES.assertionRead) ? '/assertions?limit=1' : scopes.includes(SCOPES.profileRead) ? '/profile' : undefined;
+  const path = scopes.includes(SCOPES.assertionRead)
+    ? '/assertions?limit=1'
+    : scopes.includes(SCOPES.profileRead)
+      ? '/profile'
+      : scopes.includes(CLR_SCOPES.readonly)
+        ? '/clrs?limit=1'
+        : undefined;
   if (!path) return undefined;
   return ctx.http.send({
     url: `${api.apiBase}${path}`,

@@ -88,6 +88,13 @@ export const CLR_FAULT_TABLE: Expectation[] = [
   auth('state-not-echoed', fail('clr-provider-authorization-code', 'ensure-state-echoed', 'CLR10-AUTHORIZE', { fails: ['CLR10-AUTHORIZE', 'RFC6749-4.1.2'] })),
   auth('token-omits-no-store', fail('clr-provider-authorization-code', 'ensure-no-store', 'CLR10-TOKEN', { fails: ['CLR10-TOKEN', 'CLR10-REFRESH', 'RFC6749-5.1'] })),
   auth('token-omits-expires-in', warn('clr-provider-authorization-code', 'ensure-token-expires-in', 'RFC6749-5.1-EXPIRES-IN')),
+  auth('pkce-not-required', fail('clr-provider-authorization-refusals', 'ensure-authorization-refused', 'CLR10-PKCE-S256', { warns: ['RFC7636-4.4.1'] })),
+  auth('pkce-plain-accepted', fail('clr-provider-authorization-refusals', 'ensure-authorization-refused', 'CLR10-PKCE-S256', { warns: ['RFC7636-4.4.1'] })),
+  auth('redirect-to-unregistered-uri', fail('clr-provider-authorization-refusals', 'ensure-not-redirected-to', 'RFC6749-4.1.2.1', { warns: ['CLR10-AUTHORIZE-REDIRECT-URI'] })),
+  auth('verifier-not-checked', fail('clr-provider-token-refusals', 'ensure-oauth-error', 'CLR10-PKCE-S256', { fails: ['CLR10-PKCE-S256', 'RFC7636-4.6'] })),
+  auth('redirect-uri-not-checked', fail('clr-provider-token-refusals', 'ensure-oauth-error', 'RFC6749-4.1.3')),
+  auth('client-auth-not-checked', fail('clr-provider-token-refusals', 'ensure-oauth-error', 'RFC6749-5.2')),
+  auth('code-reusable', fail('clr-provider-token-refusals', 'ensure-oauth-error', 'RFC6749-4.1.2', { warns: ['RFC6749-4.1.2-REVOKE'] })),
   auth('refresh-scope-widening', fail('clr-provider-refresh', 'ensure-scope-within', 'CLR10-REFRESH')),
 
   // TLS cannot be switched off on a loopback stack; refusing loopback http shows the check fails on plain http.
@@ -118,8 +125,11 @@ describe.concurrent('CLR provider faults are caught', () => {
   }, 90_000);
 });
 
-/** MUSTs of the plan that no reference fault can break yet, with the reason. */
-const NO_FAULT: Record<string, string> = {};
+/** MUSTs the plan cites that no row fails, with the reason. */
+const NO_FAULT: Record<string, string> = {
+  'RFC7636-4.4.1': 'judged leniently (warning): an error page is accepted beside the invalid_request redirect; the pkce-* rows show the warning',
+  'RFC6749-3.2': 'judged as a warning (token parameters in the query string), and no reference fault accepts them',
+};
 
 describe('CLR fault table', () => {
   it('covers every CLR provider fault named in docs/CONTRACTS.md', async () => {

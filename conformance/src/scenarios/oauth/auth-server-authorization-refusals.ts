@@ -1,15 +1,6 @@
-import { exchangeCode } from '../../actions/exchange-code.js';
-import { startAuthorization } from '../../actions/obtain-token.js';
-import { createVerifier, randomState } from '../../actions/pkce.js';
-import { ensureAuthorizationRefused } from '../../checks/oauth/ensure-authorization-refused.js';
-import { ensureErrorPage } from '../../checks/oauth/ensure-error-page.js';
-import { ensureErrorRedirect } from '../../checks/oauth/ensure-error-redirect.js';
-import { ensureNotRedirectedTo } from '../../checks/oauth/ensure-not-redirected-to.js';
-import { ensureScopeWithin } from '../../checks/oauth/ensure-scope-within.js';
 import type { Scenario } from '../../engine/scenario.js';
+import { runAuthorizationRefusals } from './support/authorization-refusals.js';
 import { needOAuthSetup } from './support/fresh-code.js';
-
-const UNKNOWN_SCOPE = 'https://example.com/scope/unknown';
 
 export const authServerAuthorizationRefusals: Scenario = {
   id: 'auth-server-authorization-refusals',
@@ -26,52 +17,6 @@ export const authServerAuthorizationRefusals: Scenario = {
     'RFC6749-3.3',
   ],
   async run(ctx) {
-    const setup = needOAuthSetup(ctx);
-    const { api, client, planScopes } = setup;
-    const pkceCases = [
-      { what: 'without code_challenge', overrides: { code_challenge: undefined, code_challenge_method: undefined } },
-      { what: 'with code_challenge_method plain', overrides: { code_challenge: createVerifier(), code_challenge_method: 'plain' } },
-    ];
-    for (const c of pkceCases) {
-      const { result } = await startAuthorization(ctx, api, client, planScopes, { overrides: c.overrides });
-      const opts = { http: result.exchanges, title: `authorization ${c.what} is refused` };
-      await ctx.mustContinue(ensureAuthorizationRefused, result, ['OBC21-PKCE-S256'], opts);
-      await ctx.should(ensureErrorRedirect(['invalid_request']), result, ['RFC7636-4.4.1'], { http: result.exchanges });
-    }
-
-    const unregistered = new URL(`/unregistered-${randomState()}`, client.redirectUri).toString();
-    const bad = await startAuthorization(ctx, api, client, planScopes, {
-      overrides: { redirect_uri: unregistered },
-      stopAt: [unregistered],
-    });
-    await ctx.mustContinue(ensureNotRedirectedTo(unregistered), bad.result, ['RFC6749-4.1.2.1'], { http: bad.result.exchanges });
-    await ctx.should(ensureErrorPage, bad.result, ['OBC21-AUTHORIZE-REDIRECT-URI'], { http: bad.result.exchanges });
-
-    const stateless = await startAuthorization(ctx, api, client, planScopes, { overrides: { state: undefined } });
-    await ctx.may(ensureAuthorizationRefused, stateless.result, ['OBC21-AUTHORIZE-STATE'], {
-      http: stateless.result.exchanges,
-      title: 'authorization without state is refused',
-    });
-
-    const scopes = [...planScopes, UNKNOWN_SCOPE];
-    const unknown = await startAuthorization(ctx, api, client, scopes);
-    if (unknown.result.code) {
-      // Accepted: RFC 6749 §3.3 lets the server ignore the unknown scope, as long as the token leaves it out.
-      const { exchange } = await exchangeCode(ctx, {
-        tokenUrl: api.tokenUrl,
-        client,
-        code: unknown.result.code,
-        codeVerifier: unknown.pkce.verifier,
-        redirectUri: unknown.redirectUri,
-        scopes,
-      });
-      await ctx.mustContinue(ensureScopeWithin(planScopes, scopes), exchange, ['RFC6749-3.3']);
-    } else {
-      await ctx.mustContinue(ensureAuthorizationRefused, unknown.result, ['RFC6749-3.3'], {
-        http: unknown.result.exchanges,
-        title: 'authorization with an unknown scope is refused',
-      });
-      await ctx.should(ensureErrorRedirect(['invalid_scope']), unknown.result, ['RFC6749-4.1.2.1'], { http: unknown.result.exchanges });
-    }
+    await runAuthorizationRefusals(ctx, needOAuthSetup(ctx), { pkce: 'OBC21-PKCE-S256', errorPage: 'OBC21-AUTHORIZE-REDIRECT-URI', state: 'OBC21-AUTHORIZE-STATE' });
   },
 };
