@@ -25,3 +25,23 @@ export async function listen(
     });
   return { server, origin, close };
 }
+
+/** On SIGINT or SIGTERM: stop accepting connections, close the app (its database), exit 0. */
+export function stopOnSignals(server: { close: () => Promise<void> }, app: { close: () => void }): void {
+  const stop = () => {
+    void server.close().then(() => {
+      app.close();
+      process.exit(0);
+    });
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+/** Runs a server's main; a start-up failure is one line on stderr and exit 1, never a stack trace. */
+export function runMain(main: () => Promise<void>): void {
+  main().catch((err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  });
+}

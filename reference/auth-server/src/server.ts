@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import pino from 'pino';
 import { faultsFromEnv } from '../../shared/faults.js';
-import { listen } from '../../shared/listen.js';
+import { listen, runMain, stopOnSignals } from '../../shared/listen.js';
 import { createApp } from './app.js';
 
 /**
@@ -34,7 +34,10 @@ async function main(): Promise<void> {
   // A wildcard bind address is not a usable origin; default the issuer to loopback then.
   const publicHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
   const hostPart = publicHost.includes(':') ? `[${publicHost}]` : publicHost;
-  const issuer = values.issuer ?? process.env.AUTH_ISSUER ?? `http://${hostPart}:${port}`;
+  const given = values.issuer ?? process.env.AUTH_ISSUER;
+  // The issuer is fixed before listening and names the port clients use, so a random port cannot be it.
+  if (!given && port === 0) throw new Error('--port 0 needs --issuer (or AUTH_ISSUER): the issuer must name the port clients reach');
+  const issuer = given ?? `http://${hostPart}:${port}`;
   const app = createApp({
     issuer,
     database: join(dataDir, 'auth-server.sqlite'),
@@ -45,16 +48,7 @@ async function main(): Promise<void> {
   const server = await listen(app.handler, host, port);
   logger.info({ origin: server.origin, issuer }, 'auth server listening');
 
-  const shutdown = async () => {
-    await server.close();
-    app.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown());
-  process.once('SIGTERM', () => void shutdown());
+  stopOnSignals(server, app);
 }
 
-main().catch((err: unknown) => {
-  console.error(err instanceof Error ? err.message : err);
-  process.exit(1);
-});
+runMain(main);

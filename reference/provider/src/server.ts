@@ -9,7 +9,7 @@ import type { RequestListener } from 'node:http';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { faultsFromEnv } from '../../shared/faults.js';
-import { listen } from '../../shared/listen.js';
+import { listen, runMain, stopOnSignals } from '../../shared/listen.js';
 import { createApp } from './app.js';
 import { authServerEndpoints } from './auth-server-endpoints.js';
 import {
@@ -56,17 +56,7 @@ async function main(): Promise<void> {
   });
   handler = app.handler;
   console.log(`provider listening on ${server.origin} (public origin ${origin}, auth server ${issuer})`);
-  const stop = () => {
-    void server.close().then(() => {
-      app.close();
-      process.exit(0);
-    });
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  stopOnSignals(server, app);
 }
 
-main().catch((err: unknown) => {
-  console.error(err instanceof Error ? err.message : err);
-  process.exit(1);
-});
+runMain(main);
