@@ -47,6 +47,12 @@ describe('reference wallet as the candidate', () => {
     ['obc-consumer-write', 'ignore-post-error', 'consumer-obc-post-error', ['OBC21-CONSUMER-POST-ERROR']],
     ['obc-consumer-write', 'extension-fields', 'consumer-obc-post-assertion', ['OBC21-CERT-consumer-no-extension-fields']],
     ['clr-consumer', 'first-page-only', 'consumer-clr-get-clrs-paged', ['CLR10-CONSUMER-PAGINATION']],
+    ['clr-consumer', 'skip-pkce', 'consumer-clr-authorize', ['CLR10-CONSUMER-PKCE-S256']],
+    ['clr-consumer', 'omit-software-id', 'consumer-clr-discovery-registration', ['CLR10-CONSUMER-REGISTRATION-METADATA']],
+    ['clr-consumer', 'client-secret-post', 'consumer-clr-token', ['CLR10-CONSUMER-TOKEN-BASIC-AUTH']],
+    ['clr-consumer', 'token-in-query', 'consumer-clr-get-clrs', ['CLR10-CONSUMER-BEARER-HEADER']],
+    ['clr-consumer', 'no-refresh', 'consumer-clr-expired-token', ['CLR10-CONSUMER-REFRESH']],
+    ['clr-consumer', 'retry-forever', 'consumer-clr-revoked-grant', ['CLR10-CONSUMER-REVOKED-STOP']],
   ];
   it.concurrent.each(cases)('%s with wallet fault %s fails in %s', async (planId, fault, scenarioId, expected) => {
     const entry = planId === 'clr-consumer' ? '{discovery}' : '{manifest}';
