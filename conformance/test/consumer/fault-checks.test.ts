@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { ensureCandidateFinished } from '../../src/checks/consumer/ensure-candidate-finished.js';
 import { ensureFailureReported } from '../../src/checks/consumer/ensure-failure-reported.js';
+import { ensureRefreshGrantUsed } from '../../src/checks/consumer/ensure-refresh-grant-used.js';
 import { ensureRefreshed } from '../../src/checks/consumer/ensure-refreshed.js';
 import { ensureStateMismatchRejected } from '../../src/checks/consumer/ensure-state-mismatch-rejected.js';
 import { ensureStoppedAfterRevocation } from '../../src/checks/consumer/ensure-stopped-after-revocation.js';
@@ -24,6 +25,25 @@ describe('ensure-refreshed', () => {
     ['retried another endpoint only', append(expired, [REFRESH, { route: 'get-profile', path: '/ims/ob/v2p1/profile', headers: BEARER }])],
     ['no API call at all', base],
   ])('fails: %s', (_n, calls) => expect(ensureRefreshed.run(calls)).toMatchObject({ outcome: 'fail' }));
+});
+
+describe('ensure-refresh-grant-used', () => {
+  const withRefreshToken = (held: boolean) => {
+    const base = goodFlow().slice(0, 4);
+    base[3]!.responseBody = JSON.stringify({ access_token: 'a', token_type: 'Bearer', ...(held ? { refresh_token: 'r' } : {}) });
+    return append(base, [{ ...PAGE, status: 401, meta: { fault: 'expired-access-token' } }]);
+  };
+  const SIGN_IN_AGAIN = { ...REFRESH, body: 'grant_type=authorization_code&code=c2', meta: { grant: 'authorization_code' } };
+  it('passes a renewal by the refresh grant', () => {
+    expect(ensureRefreshGrantUsed.run(append(withRefreshToken(true), [REFRESH, PAGE]))).toMatchObject({ outcome: 'pass' });
+  });
+  it('fails a new sign-in while a refresh token was held', () => {
+    expect(ensureRefreshGrantUsed.run(append(withRefreshToken(true), [SIGN_IN_AGAIN, PAGE]))).toMatchObject({ outcome: 'fail' });
+  });
+  it('skips a new sign-in when no refresh token was ever issued, and when nothing was renewed', () => {
+    expect(ensureRefreshGrantUsed.run(append(withRefreshToken(false), [SIGN_IN_AGAIN, PAGE]))).toMatchObject({ outcome: 'skip' });
+    expect(ensureRefreshGrantUsed.run(withRefreshToken(true))).toMatchObject({ outcome: 'skip' });
+  });
 });
 
 describe('ensure-stopped-after-revocation', () => {

@@ -3,6 +3,7 @@ import { ensureFailureReported } from '../../../checks/consumer/ensure-failure-r
 import { ensurePagesFollowed } from '../../../checks/consumer/ensure-pages-followed.js';
 import { ensurePkceS256 } from '../../../checks/consumer/ensure-pkce-s256.js';
 import { ensureRedirectUris } from '../../../checks/consumer/ensure-redirect-uris.js';
+import { ensureRefreshGrantUsed } from '../../../checks/consumer/ensure-refresh-grant-used.js';
 import { ensureRefreshed } from '../../../checks/consumer/ensure-refreshed.js';
 import { ensureRegistrationAuthMethod } from '../../../checks/consumer/ensure-registration-auth-method.js';
 import { ensureRegistrationMetadata } from '../../../checks/consumer/ensure-registration-metadata.js';
@@ -109,12 +110,13 @@ export function expiredToken(f: FamilyInfo): Scenario {
   return {
     id: `consumer-${f.family}-expired-token`,
     title: `${f.label} consumer: expired access token`,
-    summary: 'Switches on the emulator fault expired-access-token (the first API call answers 401 invalid_token) and checks that the candidate obtained a new token and repeated the call.',
+    summary: 'Switches on the emulator fault expired-access-token (the first API call answers 401 invalid_token) and checks that the candidate obtained a new token and repeated the call; a new sign-in instead of the refresh grant is a warning.',
     roles: f.family === 'obc' ? ['obc-service-consumer-read'] : f.roles,
     requirements: [...OBSERVATION_REQUIREMENTS, f.req('REFRESH')],
     async run(ctx) {
       const { calls } = await observe(ctx, f.family, { fault: 'expired-access-token' });
       await ctx.must(ensureRefreshed, calls, [f.req('REFRESH')]);
+      await ctx.should(ensureRefreshGrantUsed, calls, [f.req('REFRESH')]);
     },
   };
 }
