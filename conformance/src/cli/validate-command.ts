@@ -106,6 +106,9 @@ function unwrapClrSet(doc: ParsedDocument, forced: DocumentKind | undefined): Pa
   return forced === 'clr-set' || (forced === undefined && detectKind(payload) === 'clr-set') ? payload : undefined;
 }
 
+const envelopeNotice = (source: string) =>
+  `${source}: a ClrSet given as a compact JWS; its payload is checked (CLR 1.0 signs Clrs, not ClrSets: the set's signature is not verified)`;
+
 /** Reads and classifies every input before anything runs, so a bad one is a usage error (exit 2). */
 export async function loadInputs(
   sources: string[],
@@ -121,7 +124,7 @@ export async function loadInputs(
     let doc = parseDocument(await readInput(source, resolve, timeoutMs));
     const unwrapped = unwrapClrSet(doc, forced);
     if (unwrapped) {
-      say(`${source}: a ClrSet given as a compact JWS; its payload is checked (CLR 1.0 signs Clrs, not ClrSets: the set's signature is not verified)`);
+      say(envelopeNotice(source));
       doc = unwrapped;
     }
     const legacy = forced ? undefined : legacyOpenBadges(doc.form === 'json' ? doc.value : doc.form === 'jws' ? doc.payload : undefined);
@@ -134,7 +137,7 @@ export async function loadInputs(
       const why = doc.form === 'unparsable' ? doc.reason : 'no @context, type or shape of a known kind';
       throw new UsageError('unknown-document', `cannot tell what ${source} is (${why}); give --type ${DOCUMENT_KINDS.join('|')}`);
     }
-    inputs.push({ source, kind, doc });
+    inputs.push({ source, kind, doc, ...(unwrapped ? { unverifiedEnvelope: true } : {}) });
   }
   return inputs;
 }
@@ -187,10 +190,18 @@ export async function validateCommand(sources: string[], flags: ValidateFlags, s
   mkdirSync(config.outDir, { recursive: true });
   const log = openEventLog(config.outDir);
   const events: RunEvent[] = [];
-  const emit = (e: RunEvent) => {
+  const write = (e: RunEvent) => {
     events.push(e);
     log.write(e);
     for (const r of reporters) r.onEvent?.(e);
+  };
+  // What the checks cannot show goes into the report as a warning, right after the run starts.
+  const notices: RunEvent[] = inputs
+    .filter((i) => i.unverifiedEnvelope)
+    .map((i) => ({ type: 'notice', time: new Date().toISOString(), level: 'warning', code: 'envelope-signature-not-verified', message: envelopeNotice(i.source) }));
+  const emit = (e: RunEvent) => {
+    write(e);
+    if (e.type === 'run-start') notices.forEach(write);
   };
   const options = {
     documents: inputs.map((i) => ({ source: i.source, kind: i.kind })),

@@ -13,7 +13,11 @@ export interface TriggerResult {
   durationMs: number;
   /** The last lines of stdout and stderr together. */
   lastLines: string[];
+  /** The final non-empty line of each stream: the two pipes interleave in arrival order, so lastLines alone cannot say which came last. */
+  finalLines?: { stdout?: string; stderr?: string };
 }
+
+const finalLine = (text: string): string | undefined => text.split(/\r?\n/).filter((l) => l.trim() !== '').at(-1);
 
 export interface TriggerOptions {
   timeoutMs: number;
@@ -28,17 +32,22 @@ export function substitute(command: string, urls: { manifest: string; discovery:
   return command.replaceAll('{manifest}', urls.manifest).replaceAll('{discovery}', urls.discovery).replaceAll('{origin}', urls.origin);
 }
 
+const pick = <K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> => (value === undefined ? {} : ({ [key]: value } as Record<K, string>));
+
 /** Runs the command through the shell in its own process group, bounded in time; never rejects. */
 export function runTrigger(command: string, options: TriggerOptions): Promise<TriggerResult> {
   const started = performance.now();
   const keep = options.keepLines ?? 20;
   let tail = '';
+  const streams = { stdout: '', stderr: '' };
   const child = spawn('sh', ['-c', command], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  const collect = (chunk: Buffer) => {
-    tail = (tail + chunk.toString('utf8')).slice(-16_384);
+  const collect = (stream: 'stdout' | 'stderr') => (chunk: Buffer) => {
+    const text = chunk.toString('utf8');
+    tail = (tail + text).slice(-16_384);
+    streams[stream] = (streams[stream] + text).slice(-4_096);
   };
-  child.stdout?.on('data', collect);
-  child.stderr?.on('data', collect);
+  child.stdout?.on('data', collect('stdout'));
+  child.stderr?.on('data', collect('stderr'));
   let timedOut = false;
   let stoppedEarly = false;
   const stop = () => {
@@ -80,6 +89,7 @@ export function runTrigger(command: string, options: TriggerOptions): Promise<Tr
         stoppedEarly,
         durationMs: Math.round(performance.now() - started),
         lastLines: tail.split(/\r?\n/).filter((l) => l.trim() !== '').slice(-keep),
+        finalLines: { ...pick('stdout', finalLine(streams.stdout)), ...pick('stderr', finalLine(streams.stderr)) },
       });
     };
     child.once('error', (err) => {
@@ -134,5 +144,6 @@ export async function runTriggerFunction(fn: TriggerFunction, urls: { manifest: 
     stoppedEarly,
     durationMs: Math.round(performance.now() - started),
     lastLines: lines.slice(-(options.keepLines ?? 20)),
+    finalLines: pick('stdout', lines.filter((l) => l.trim() !== '').at(-1)),
   };
 }

@@ -36,6 +36,8 @@ export const CLR10_REQUIREMENTS: Requirement[] = [
     summary: 'authorizationUrl runs the authorization code grant with PKCE S256 and redirects to the registered redirect_uri with a code and the state sent.' }),
   r({ id: 'CLR10-PKCE-S256', section: 'authorization', level: 'MUST', provenance: S,
     summary: 'PKCE with S256 is mandatory: an authorization request without a code_challenge or with method plain is refused, and so is a code exchange whose code_verifier does not match.' }),
+  r({ id: 'CLR10-AUTHORIZE-STATE', section: 'authorization', level: 'MAY', provenance: S,
+    summary: 'The provider may refuse an authorization request without state (clients must send one; accepting it is information only).' }),
   r({ id: 'CLR10-AUTHORIZE-REDIRECT-URI', section: 'authorization', level: 'SHOULD', provenance: S,
     summary: 'A redirect_uri not registered for the client gets an error shown to the user instead of a redirect.' }),
   r({ id: 'CLR10-TOKEN', section: 'token', level: 'MUST', provenance: S,

@@ -59,6 +59,6 @@ export const OBC21_API_REQUIREMENTS: Requirement[] = [
   // OB 2.0 data model carried by the API (SPEC20).
   { id: 'OB20-Assertion', source: 'OB20', section: 'Assertion', level: 'MUST', summary: 'Every listed assertion is a valid OB 2.0 Assertion (id, type, recipient, badge, verification, issuedOn, ...).', roles: BOTH, provenance: 'spec-text' },
   { id: 'OB20-JSON-LD', source: 'OB20', section: 'Extensions', level: 'MUST', summary: 'OB 2.0 documents are JSON-LD whose every property maps to an IRI through the context.', roles: READ, provenance: 'spec-text' },
-  { id: 'OB20-SignedBadge', source: 'OB20', section: 'SignedBadge', level: 'MUST', summary: 'A signed assertion is a compact JWS whose payload is the assertion and whose signature verifies with the key named by verification.creator.', roles: READ, provenance: 'spec-text' },
+  { id: 'OB20-SignedBadge', source: 'OB20', section: 'SignedBadge', level: 'MUST', summary: 'A signed assertion is a compact JWS whose payload is the assertion and whose signature verifies with the key named by verification.creator.', roles: [...READ, 'clr-service-provider'], provenance: 'spec-text' },
   { id: 'OB20-Profile', source: 'OB20', section: 'Profile', level: 'MUST', summary: 'A profile is an OB 2.0 Profile with id and type.', roles: BOTH, provenance: 'spec-text' },
 ];

@@ -75,8 +75,11 @@ export const CLR_FAULT_TABLE: Expectation[] = [
   provider('clr-paging-wrong-total-count', fail('clr-provider-get-clrs-paging', 'ensure-total-count', 'CLR10-PAGING-TOTAL-COUNT-ACCURATE')),
   provider('clr-invalid-jsonld', fail('clr-provider-get-clrs', 'ensure-jsonld-valid', 'CLR10-JSON-LD')),
   provider('clr-id-not-getclr-url', fail('clr-provider-get-clr', 'ensure-clr-id', 'CLR10-CLR-ID')),
-  // Embedded steps cite both rules: a CLR's embedded objects are OB 2.0 objects too.
+  // Embedded steps cite the CLR rule and the OB 2.0 rule of their method: a CLR's embedded objects are OB 2.0 objects too.
   provider('clr-embedded-assertion-tampered', fail('clr-provider-verify-clrs', 'ensure-verification-step', 'CLR10-EMBEDDED-VERIFY', {
+    fails: ['CLR10-EMBEDDED-VERIFY', 'OB20-SignedBadge'],
+  })),
+  provider('clr-embedded-hosted-mismatch', fail('clr-provider-verify-clrs', 'ensure-verification-step', 'CLR10-EMBEDDED-VERIFY', {
     fails: ['CLR10-EMBEDDED-VERIFY', 'OB20-HostedBadge'],
   })),
   provider('clr-not-found-returns-200', fail('clr-provider-get-clr', 'ensure-status', 'CLR10-NOT-FOUND')),

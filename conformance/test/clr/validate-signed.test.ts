@@ -106,23 +106,25 @@ describe('validate: signed OB 2.0 assertions (compact JWS) served with --resolve
 
 describe('validate: a ClrSet given as a compact JWS', () => {
   /** validateCommand in process, keeping its output lines. */
-  async function validate(file: string, type?: string): Promise<{ code: number; lines: string[]; checks: CheckEvent[] }> {
+  async function validate(file: string, type?: string): Promise<{ code: number; lines: string[]; checks: CheckEvent[]; events: RunEvent[] }> {
     const out = mkdtempSync(join(tmpdir(), 'lrc-validate-set-'));
     const lines: string[] = [];
     const code = await validateCommand([file], { out, reporter: ['json'], ...(type ? { type } : {}) }, (l) => lines.push(l));
     const events = readFileSync(join(out, 'events.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as RunEvent);
-    return { code, lines, checks: events.filter((e): e is CheckEvent => e.type === 'check') };
+    return { code, lines, checks: events.filter((e): e is CheckEvent => e.type === 'check'), events };
   }
 
   it.each([['detected'], ['clr-set']])('the ClrSet schema check gets the decoded payload, not the string (--type %s)', async (type) => {
     const file = await writeSignedClrSet();
-    const { code, lines, checks } = await validate(file, type === 'detected' ? undefined : type);
+    const { code, lines, checks, events } = await validate(file, type === 'detected' ? undefined : type);
     expect(notPassed(checks).filter((l) => !l.startsWith('skip'))).toEqual([]);
     expect(code).toBe(0);
     expect(checks.find((c) => c.checkId === 'ensure-clr-schema' && c.title.startsWith('ClrSet '))).toMatchObject({ outcome: 'pass', message: expect.stringMatching(/^ClrSet is valid/) });
     // Its records are reached too (they were not when the set stayed a string).
     expect(checks.some((c) => c.checkId === 'ensure-clr-schema' && c.title.startsWith('ClrSet clrs[0] ') && c.outcome === 'pass')).toBe(true);
     expect(lines[0]).toBe(`${file}: a ClrSet given as a compact JWS; its payload is checked (CLR 1.0 signs Clrs, not ClrSets: the set's signature is not verified)`);
+    // The report says so too, as a warning right after the run starts.
+    expect(events[1]).toMatchObject({ type: 'notice', level: 'warning', code: 'envelope-signature-not-verified', message: lines[0] });
   });
 
   it('a payload that breaks the ClrSet schema fails where it breaks it', async () => {

@@ -1,10 +1,10 @@
 /** --listen / --trigger / --wait: config resolution, and whole runs of the CLI with a command as the candidate. */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { resolveRunConfig } from '../../src/cli/resolve-config.js';
 import { UsageError } from '../../src/engine/errors.js';
 import { PLANS } from '../../src/plans/index.js';
@@ -79,10 +79,17 @@ describe('conformance run with --trigger', () => {
 });
 
 describe('conformance run without --trigger (a candidate started by hand)', () => {
+  const children: ChildProcess[] = [];
+  // A test that times out must not leave its CLI (and the emulators it holds) running.
+  afterEach(() => {
+    for (const c of children.splice(0)) if (c.exitCode === null) c.kill('SIGKILL');
+  });
+
   /** Runs the CLI as a child process; `onLine` sees each stdout line as it comes. */
   function runCli(args: string[], onLine: (line: string) => void = () => {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
     return new Promise((resolveRun) => {
       const child = spawn('node', ['--import', 'tsx', 'conformance/src/cli.ts', 'run', ...args, '--reporter', 'json', '--no-sign'], { cwd: ROOT });
+      children.push(child);
       let stdout = '';
       let stderr = '';
       let pending = '';
@@ -102,13 +109,18 @@ describe('conformance run without --trigger (a candidate started by hand)', () =
     const out = mkdtempSync(join(tmpdir(), 'consumer-cli-'));
     const candidate = testConsumer({ family: 'clr' });
     const prompts: string[] = [];
+    let running = new AbortController();
     const r = await runCli(['--plan', 'clr-consumer', '--listen', '127.0.0.1:0', '--wait', '30', '--out', out], (line) => {
       const url = /start the candidate against (\S+)/.exec(line)?.[1];
       if (!url) return;
       prompts.push(url);
+      // One candidate at a time, as a person would start it: the previous one is ended first.
+      running.abort();
+      running = new AbortController();
       const origin = new URL(url).origin;
-      void candidate({ manifest: `${origin}/.well-known/badgeconnect.json`, discovery: url, origin }, new AbortController().signal);
+      void candidate({ manifest: `${origin}/.well-known/badgeconnect.json`, discovery: url, origin }, running.signal).catch(() => undefined);
     });
+    running.abort();
     expect(r.status, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toMatch(/emulators listening at http:\/\/127\.0\.0\.1:\d+/);
     expect(r.stdout).toContain('no --trigger: start the candidate for each scenario as prompted (each waits up to 30 s)');

@@ -74,10 +74,13 @@ describe('ensure-failure-reported', () => {
   it.each([
     ['non-zero exit', ran({ exitCode: 1 })],
     ['exit 0 but the final line names the failure', ran({ lastLines: ['sync: 3 assertions', 'POST /assertions refused: 400 REQUEST_VALIDATION_ERROR'] })],
+    // stderr's last line arrived before stdout's closing line: the merged tail ends in "done", yet the error was said.
+    ['exit 0, the error the final line of stderr', ran({ lastLines: ['error: POST refused (400)', 'done'], finalLines: { stdout: 'done', stderr: 'error: POST refused (400)' } })],
   ])('passes: %s', (_n, trigger) => expect(ensureFailureReported.run({ trigger, refused: true })).toMatchObject({ outcome: 'pass' }));
   it.each([
     ['exit 0, success message', ran({})],
     ['exit 0, failure words only before a success line', ran({ lastLines: ['sync: verification: 1 revoked, 1 signature-invalid', 'sync: sent: ok', 'sync: ok'] })],
+    ['exit 0, failure words only before the final line of each stream', ran({ lastLines: ['1 revoked', 'ok'], finalLines: { stdout: 'ok', stderr: 'warming up' } })],
     ['still running at the limit', ran({ exitCode: null, timedOut: true })],
   ])('fails: %s', (_n, trigger) => expect(ensureFailureReported.run({ trigger, refused: true })).toMatchObject({ outcome: 'fail' }));
   it('fails when the emulator never refused (nothing to report)', () => {

@@ -77,11 +77,12 @@ export const PROVIDER_FAULTS = [
  * - clr-discovery-not-json           discovery is sent as `text/html` [routes/get-discovery-document.ts]
  * - clr-discovery-missing-scope      discovery's `scopesOffered` leaves out the delete scope [routes/get-discovery-document.ts]
  * - clr-list-not-json                GET /clrs is sent as `text/plain` [routes/get-clrs.ts]
- * - clr-query-params-unchecked       GET /clrs reads a malformed limit, offset or since as absent [routes/get-clrs.ts]
+ * - clr-query-params-unchecked       GET /clrs answers a malformed limit, offset or since with the default page [routes/get-clrs.ts]
  * - clr-paging-wrong-total-count     GET /clrs `X-Total-Count` is one more than the truth [routes/get-clrs.ts]
  * - clr-invalid-jsonld               hosted seed CLRs are served (listed and at their id) with an undefined JSON-LD type [clr/served-clr.ts]
  * - clr-id-not-getclr-url            hosted seed CLRs are served with ids `{getClr URL}?version=1`, which resolve but are not getClr URLs [clr/served-clr.ts]
  * - clr-embedded-assertion-tampered  hosted seed CLRs are served with their embedded signed assertion's signature corrupted [clr/served-clr.ts]
+ * - clr-embedded-hosted-mismatch     the hosted copy of each seed CLR's co-curricular assertion differs from the embedded one [routes/clr-public-documents.ts]
  * - clr-not-found-returns-200        GET of an unknown getClr URL of ours answers 200 `{}` [routes/get-clr.ts]
  * - clr-post-signed-refused          POST /clrs refuses every `signedClr` with 400 [clr/check-posted-clr.ts]
  */
@@ -111,6 +112,7 @@ export const CLR_FAULTS = [
   'clr-invalid-jsonld',
   'clr-id-not-getclr-url',
   'clr-embedded-assertion-tampered',
+  'clr-embedded-hosted-mismatch',
   'clr-not-found-returns-200',
   'clr-post-signed-refused',
 ] as const;

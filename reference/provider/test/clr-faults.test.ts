@@ -88,6 +88,7 @@ const probes: Record<ClrFault, Probe> = {
     return { path: new URL(listed.id).pathname + new URL(listed.id).search, failing: await failingCodes(s, listed) };
   },
   'clr-embedded-assertion-tampered': async (s) => failingCodes(s, (await list(s)).body.clrs[0]),
+  'clr-embedded-hosted-mismatch': async (s) => failingCodes(s, (await list(s)).body.clrs[0]),
   'clr-not-found-returns-200': async (s) => [await status(s, '/clrs/alice-99'), await status(s, `/clrs/${encodeURIComponent('urn:uuid:00000000-0000-4000-8000-000000000099')}`)],
   'clr-post-signed-refused': repostSigned,
 };
@@ -119,6 +120,7 @@ const cleanObservation: Record<ClrFault, unknown> = {
   'clr-invalid-jsonld': { jsonLd: true, sameAsHosted: true },
   'clr-id-not-getclr-url': { path: `${CLR}/clrs/alice-06`, failing: [] },
   'clr-embedded-assertion-tampered': [],
+  'clr-embedded-hosted-mismatch': [],
   'clr-not-found-returns-200': [404, 404],
   'clr-post-signed-refused': 304,
 };
@@ -135,6 +137,7 @@ const expectedFaulty: Partial<Record<ClrFault, unknown>> = {
   'clr-invalid-jsonld': { jsonLd: false, sameAsHosted: true },
   'clr-id-not-getclr-url': { path: `${CLR}/clrs/alice-06?version=1`, failing: [] },
   'clr-embedded-assertion-tampered': ['signed.bad-signature'],
+  'clr-embedded-hosted-mismatch': ['hosted.mismatch'],
   // Foreign ids keep their 404.
   'clr-not-found-returns-200': [200, 404],
   'clr-post-signed-refused': 400,

@@ -13,7 +13,7 @@ const FAILURE_WORDS = /\b(error|fail\w*|refus\w*|reject\w*|denied|revoked|unauth
 
 /**
  * The candidate surfaced a refusal: its command exited non-zero, or it exited 0 with a final output line
- * naming the failure. Only the final line counts: earlier lines (e.g. a verification summary that
+ * (of stdout or of stderr) naming the failure. Only the final line counts: earlier lines (e.g. a verification summary that
  * mentions a revoked badge) say nothing about how the run ended.
  */
 export const ensureFailureReported: Check<ReportInput> = {
@@ -25,8 +25,9 @@ export const ensureFailureReported: Check<ReportInput> = {
     const evidence = { exitCode: trigger.exitCode, timedOut: trigger.timedOut, lastLines: trigger.lastLines.slice(-5) };
     if (trigger.timedOut || trigger.stoppedEarly) return fail('the candidate was still running when it was stopped', evidence);
     if (trigger.exitCode !== 0 && trigger.exitCode !== null) return pass(`exit code ${trigger.exitCode}`, evidence);
-    const finalLine = trigger.lastLines.at(-1);
-    if (finalLine !== undefined && FAILURE_WORDS.test(finalLine)) return pass('exit code 0, and the final output line names the failure', evidence);
-    return fail('exit code 0 and the final output line does not name the failure', evidence);
+    // Each stream's own final line: stdout and stderr interleave in arrival order, so the merged tail cannot say which was last.
+    const finals = trigger.finalLines ? Object.values(trigger.finalLines) : [trigger.lastLines.at(-1)];
+    if (finals.some((l) => l !== undefined && FAILURE_WORDS.test(l))) return pass('exit code 0, and a final output line names the failure', evidence);
+    return fail('exit code 0 and no final output line (stdout or stderr) names the failure', evidence);
   },
 };

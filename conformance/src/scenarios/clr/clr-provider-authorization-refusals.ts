@@ -21,8 +21,8 @@ export const clrProviderAuthorizationRefusals: Scenario = {
     'code_challenge_method plain (both must be refused; an error redirect with invalid_request is expected), a redirect URI never registered ' +
     '(never redirected to; an error page is expected), no state (refusing it is information only) and an unknown scope (refused, or left out of the token).',
   roles: ['clr-service-provider'],
-  requirements: ['CLR10-PKCE-S256', 'RFC7636-4.4.1', 'RFC6749-4.1.2.1', 'CLR10-AUTHORIZE-REDIRECT-URI', 'CLR10-AUTHORIZE', 'RFC6749-3.3'],
+  requirements: ['CLR10-PKCE-S256', 'RFC7636-4.4.1', 'RFC6749-4.1.2.1', 'CLR10-AUTHORIZE-REDIRECT-URI', 'CLR10-AUTHORIZE-STATE', 'RFC6749-3.3'],
   async run(ctx) {
-    await runAuthorizationRefusals(ctx, clrOAuthSetup(ctx), { pkce: 'CLR10-PKCE-S256', errorPage: 'CLR10-AUTHORIZE-REDIRECT-URI', state: 'CLR10-AUTHORIZE' });
+    await runAuthorizationRefusals(ctx, clrOAuthSetup(ctx), { pkce: 'CLR10-PKCE-S256', errorPage: 'CLR10-AUTHORIZE-REDIRECT-URI', state: 'CLR10-AUTHORIZE-STATE' });
   },
 };

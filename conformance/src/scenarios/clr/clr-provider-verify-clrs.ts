@@ -21,7 +21,7 @@ export const clrProviderVerifyClrs: Scenario = {
     "recipient against the learner). Each step code is its own check, so a failure names its code. The verification follows the records' own " +
     "URLs, but only on the target's origin; a document it cannot fetch makes that step a skip, never a pass.",
   roles: ['clr-service-provider'],
-  requirements: [...OBTAIN_TOKEN_REQUIREMENTS, 'CLR10-GET-CLRS', 'CLR10-SIGNED-VERIFY', 'CLR10-HOSTED-VERIFY', 'CLR10-EMBEDDED-VERIFY', 'OB20-HostedBadge'],
+  requirements: [...OBTAIN_TOKEN_REQUIREMENTS, 'CLR10-GET-CLRS', 'CLR10-SIGNED-VERIFY', 'CLR10-HOSTED-VERIFY', 'CLR10-EMBEDDED-VERIFY', 'OB20-HostedBadge', 'OB20-SignedBadge'],
   async run(ctx) {
     const s = clrSession(ctx);
     const token = await clrToken(ctx, s, CLR_SCOPES.readonly);

@@ -4,7 +4,7 @@ import type { StoredClr } from '../store/clrs.js';
 
 /**
  * A stored unsigned Clr as GET /clrs lists it and GET /clrs/{id} serves it. The faults here change
- * both copies alike (only for hosted seed records, never for posted ones), so the listed and hosted
+ * both copies alike (only for unsigned seed records, including ones a POST replaced), so the listed and hosted
  * copies still agree and each fault breaks just the rule it names.
  */
 export function servedClr(ctx: ProviderContext, record: StoredClr): Record<string, unknown> {

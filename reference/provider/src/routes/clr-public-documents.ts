@@ -19,7 +19,12 @@ export function clrPublicDocumentsRoute(ctx: ProviderContext): Router {
       if (!doc || doc.status !== 200) throw clrErrors.notFound();
       const type = req.accepts(['application/ld+json', 'application/json']) === 'application/json' ? 'application/json' : 'application/ld+json';
       res.setHeader('Cache-Control', 'public, max-age=300');
-      res.status(200).type(type).send(JSON.stringify(doc.body));
+      let body = doc.body;
+      // Fault clr-embedded-hosted-mismatch: the hosted copy of a CLR's embedded assertion no longer equals it.
+      if (ctx.faults.has('clr-embedded-hosted-mismatch') && /^\/assertions\/[^/]+-activity$/.test(req.path)) {
+        body = { ...(body as Record<string, unknown>), narrative: 'Changed after issue: this copy differs from the one inside the CLR.' };
+      }
+      res.status(200).type(type).send(JSON.stringify(body));
     })
     .all(methodNotAllowed(['GET'], ctx.faults));
   router.use(clrErrorHandler(ctx.statusInfo, ctx.log));

@@ -18,7 +18,7 @@ function parseClrPaging(ctx: ProviderContext): RequestHandler {
     try {
       paging = parsePagingQuery(req.query as Record<string, unknown>);
     } catch (err) {
-      // Fault clr-query-params-unchecked: a malformed value is read as absent instead of refused.
+      // Fault clr-query-params-unchecked: a malformed query is answered with the default page instead of refused.
       if (err instanceof ApiError && ctx.faults.has('clr-query-params-unchecked')) paging = parsePagingQuery({});
       else return next(err instanceof ApiError ? clrErrors.invalidQuery(err.detail ?? 'Invalid query parameter') : err);
     }

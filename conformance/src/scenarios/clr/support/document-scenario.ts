@@ -20,6 +20,8 @@ export interface DocumentInput {
   source: string;
   kind: DocumentKind;
   doc: ParsedDocument;
+  /** A ClrSet that came as a compact JWS: its payload is checked, its signature is not (CLR 1.0 signs Clrs only). */
+  unverifiedEnvelope?: boolean;
 }
 
 const REQUIREMENTS: Record<DocumentKind, string[]> = {

@@ -9,8 +9,12 @@ export const METHOD_REQUIREMENTS: Record<VerificationResult['method'], string[]>
   hosted: ['CLR10-HOSTED-VERIFY'],
   none: ['CLR10-SIGNED-VERIFY', 'CLR10-HOSTED-VERIFY'],
 };
-/** Steps of the assertions and endorsements inside a CLR (they carry evidence.path). */
-export const EMBEDDED_REQUIREMENTS = ['CLR10-EMBEDDED-VERIFY', 'OB20-HostedBadge'];
+/** Steps of the assertions and endorsements inside a CLR (they carry evidence.path): the CLR rule, plus the OB 2.0 rule of the step's method. */
+export function embeddedRequirements(code: string): string[] {
+  if (code.startsWith('signed.')) return ['CLR10-EMBEDDED-VERIFY', 'OB20-SignedBadge'];
+  if (code.startsWith('hosted.')) return ['CLR10-EMBEDDED-VERIFY', 'OB20-HostedBadge'];
+  return ['CLR10-EMBEDDED-VERIFY'];
+}
 
 const nested = (s: VerificationResult['steps'][number]) => typeof s.evidence?.path === 'string';
 
@@ -33,7 +37,7 @@ export async function reportVerification(
     await ctx.mustContinue(ensureVerificationStep(code, what), own, ownReqs, { ...http, title: `${what}: ${code}` });
   }
   for (const code of stepCodes(inner)) {
-    await ctx.mustContinue(ensureVerificationStep(code, `${what} (embedded)`), inner, options.embeddedRequirements ?? EMBEDDED_REQUIREMENTS, {
+    await ctx.mustContinue(ensureVerificationStep(code, `${what} (embedded)`), inner, options.embeddedRequirements ?? embeddedRequirements(code), {
       ...http,
       title: `${what}, embedded objects: ${code}`,
     });
