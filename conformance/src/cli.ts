@@ -20,6 +20,12 @@ import { loadExpectedFailures } from './report/expected-failures.js';
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
+// Options `run` and `validate` share, so both commands describe them alike.
+const reporterOption = () => new Option('--reporter <name>', 'reporter, repeatable: console, json, junit, html, markdown, or a module path').argParser(collect);
+const timeoutOption = () => new Option('--timeout <ms>', 'per-request timeout in milliseconds');
+const officialSchemasOption = () =>
+  new Option('--official-schemas [dir]', 'also record the official 1EdTech schema verdicts, from a `schemas sync` cache (default .cache/official-schemas)');
+
 async function main(argv: string[]): Promise<number> {
   const program = new Command('conformance')
     .description('Conformance runner for 1EdTech Badge Connect (Open Badges 2.1) implementations')
@@ -35,18 +41,18 @@ async function main(argv: string[]): Promise<number> {
     .option('--target <url>', 'provider origin, manifest URL or CLR discovery URL (not needed for consumer plans)')
     .option('--config <file>', 'JSON config file (flags override it)')
     .option('--out <dir>', 'run directory for events.jsonl, summary.json, junit.xml')
-    .addOption(new Option('--reporter <name>', 'reporter, repeatable: console, json, junit, html, markdown, or a module path').argParser(collect))
+    .addOption(reporterOption())
     .option('--authorize <mode>', 'how to pass the sign-in and consent step (auto)')
     .addOption(new Option('--auth-field <name=value>', 'form field for --authorize auto, repeatable').argParser(collect))
     .option('--page-size <n>', 'page size used to walk paged lists')
-    .option('--timeout <ms>', 'per-request timeout in milliseconds')
+    .addOption(timeoutOption())
     .option('--listen <host:port>', 'consumer plans: where the emulators listen (loopback, port 0 = any; default 127.0.0.1:0)')
     .option('--trigger <command>', 'consumer plans: command that runs the candidate once per scenario; {manifest}, {discovery}, {origin} are replaced')
     .option('--wait <seconds>', 'consumer plans: longest wait for the candidate per scenario (default 120)')
     .option('--expected-failures <file>', 'JSON list of known failures (each with a reason) reported as warnings')
     .option('--sign-key <file>', 'PKCS#8 PEM or private JWK signing the run bundle (default: an ephemeral Ed25519 key)')
     .option('--no-sign', 'do not write the signed bundle (bundle.json, bundle.jws)')
-    .option('--official-schemas [dir]', 'also record the official 1EdTech schema verdicts, from a `schemas sync` cache (default .cache/official-schemas)')
+    .addOption(officialSchemasOption())
     .action(async (flags: RunFlags & { expectedFailures?: string; signKey?: string; sign: boolean; officialSchemas?: string | true }) => {
       const resolved = resolveRunConfig(flags, [...PLANS.keys()]);
       const officialSchemas = officialSchemasHook(flags.officialSchemas, say);
@@ -121,11 +127,11 @@ async function main(argv: string[]): Promise<number> {
     .option('--allow-network', 'fetch the documents a record refers to (keys, issuers, revocation lists, hosted copies)')
     .addOption(new Option('--resolve <prefix=dir>', 'serve URLs under a prefix from a local folder, repeatable').argParser(collect))
     .option('--out <dir>', 'run directory for events.jsonl and the reports')
-    .addOption(new Option('--reporter <name>', 'reporter, repeatable: console, json, junit, html, markdown, or a module path').argParser(collect))
-    .option('--timeout <ms>', 'per-request timeout in milliseconds')
+    .addOption(reporterOption())
+    .addOption(timeoutOption())
     .option('--at <date-time>', 'judge expiry and issue dates at this instant instead of now')
     .option('--schema-only', 'only the schema checks (no JSON-LD expansion, no verification)')
-    .option('--official-schemas [dir]', 'also record the official 1EdTech schema verdicts, from a `schemas sync` cache (default .cache/official-schemas)')
+    .addOption(officialSchemasOption())
     .action(async (documents: string[], flags: ValidateFlags) => {
       exitCode = await validateCommand(documents, flags, say);
     });
