@@ -79,3 +79,37 @@ export function buildLinkHeader(p: LinkInput): string {
   links.push(['first', 0], ['last', lastOffset]);
   return links.map(([rel, offset]) => `<${url(offset)}>; rel="${rel}"`).join(', ');
 }
+
+/** A user's list as either store pages it. */
+export interface PagedStore<T> {
+  count(userId: string, since: number | null): number;
+  page(q: { userId: string; since: number | null; limit: number; offset: number }): T[];
+}
+
+/** The list faults of one API (Badge Connect and CLR name theirs apart). */
+export interface ListFaults {
+  duplicates: boolean;
+  wrongTotalCount: boolean;
+  noLinkHeader: boolean;
+}
+
+/**
+ * One page of a user's list, newest update first, with X-Total-Count and Link set on the response.
+ * Faults: `duplicates` starts later pages one record early, `wrongTotalCount` counts one too many,
+ * `noLinkHeader` leaves Link out.
+ */
+export function listPage<T>(
+  res: { setHeader(name: string, value: string): unknown },
+  store: PagedStore<T>,
+  q: { userId: string; paging: PagingQuery; endpoint: string; faults: ListFaults },
+): T[] {
+  const { paging, faults } = q;
+  const total = store.count(q.userId, paging.since);
+  const offset = faults.duplicates && paging.offset > 0 ? paging.offset - 1 : paging.offset;
+  const page = store.page({ userId: q.userId, since: paging.since, limit: paging.limit, offset });
+  res.setHeader('X-Total-Count', String(faults.wrongTotalCount ? total + 1 : total));
+  if (!faults.noLinkHeader) {
+    res.setHeader('Link', buildLinkHeader({ endpoint: q.endpoint, limit: paging.limit, offset: paging.offset, total, sinceRaw: paging.sinceRaw }));
+  }
+  return page;
+}

@@ -3,7 +3,7 @@ import { corruptSignature } from '../badges/jws.js';
 import type { ProviderContext } from '../context.js';
 import { DEFAULT_PAGE_SIZE } from '../defaults.js';
 import { authOf } from '../middleware/require-bearer.js';
-import { buildLinkHeader, parsePagingQuery, type PagingQuery } from '../paging.js';
+import { parsePagingQuery, listPage, type PagingQuery } from '../paging.js';
 import { SCOPES } from '../scopes.js';
 import type { StoredAssertion } from '../store/assertions.js';
 import { protectedBy } from './api-auth.js';
@@ -39,17 +39,12 @@ function listAssertions(ctx: ProviderContext): RequestHandler {
   return (_req: Request, res: Response) => {
     const { subject } = authOf(res);
     const paging = res.locals.paging as PagingQuery;
-    const total = ctx.assertions.count(subject, paging.since);
-    // Fault paging-duplicates: later pages start one record early.
-    const offset = ctx.faults.has('paging-duplicates') && paging.offset > 0 ? paging.offset - 1 : paging.offset;
-    const page = ctx.assertions.page({ userId: subject, since: paging.since, limit: paging.limit, offset });
-    res.setHeader('X-Total-Count', String(ctx.faults.has('paging-wrong-total-count') ? total + 1 : total));
-    if (!ctx.faults.has('paging-no-link-header')) {
-      res.setHeader(
-        'Link',
-        buildLinkHeader({ endpoint: ctx.urls.assertionsEndpoint, limit: paging.limit, offset: paging.offset, total, sinceRaw: paging.sinceRaw }),
-      );
-    }
+    const page = listPage(res, ctx.assertions, {
+      userId: subject,
+      paging,
+      endpoint: ctx.urls.assertionsEndpoint,
+      faults: { duplicates: ctx.faults.has('paging-duplicates'), wrongTotalCount: ctx.faults.has('paging-wrong-total-count'), noLinkHeader: ctx.faults.has('paging-no-link-header') },
+    });
     const { assertions, signedAssertions } = servedForm(ctx, page);
     const result: Record<string, unknown> = {};
     // Lists are left out when empty (SPEC21: optional properties).

@@ -5,7 +5,7 @@ import { servedClr } from '../clr/served-clr.js';
 import type { ProviderContext } from '../context.js';
 import { ApiError } from '../errors.js';
 import { authOf } from '../middleware/require-bearer.js';
-import { buildLinkHeader, parsePagingQuery, type PagingQuery } from '../paging.js';
+import { parsePagingQuery, listPage, type PagingQuery } from '../paging.js';
 import { CLR_SCOPES } from '../scopes.js';
 import type { StoredClr } from '../store/clrs.js';
 import { CLR_CONTEXT } from '../urls.js';
@@ -46,17 +46,12 @@ function listClrs(ctx: ProviderContext): RequestHandler {
   return (_req: Request, res: Response) => {
     const { subject } = authOf(res);
     const paging = res.locals.paging as PagingQuery;
-    const total = ctx.clrs.count(subject, paging.since);
-    // Fault clr-paging-duplicates: later pages start one record early.
-    const offset = ctx.faults.has('clr-paging-duplicates') && paging.offset > 0 ? paging.offset - 1 : paging.offset;
-    const page = ctx.clrs.page({ userId: subject, since: paging.since, limit: paging.limit, offset });
-    res.setHeader('X-Total-Count', String(ctx.faults.has('clr-paging-wrong-total-count') ? total + 1 : total));
-    if (!ctx.faults.has('clr-paging-no-link-header')) {
-      res.setHeader(
-        'Link',
-        buildLinkHeader({ endpoint: ctx.urls.clrsEndpoint, limit: paging.limit, offset: paging.offset, total, sinceRaw: paging.sinceRaw }),
-      );
-    }
+    const page = listPage(res, ctx.clrs, {
+      userId: subject,
+      paging,
+      endpoint: ctx.urls.clrsEndpoint,
+      faults: { duplicates: ctx.faults.has('clr-paging-duplicates'), wrongTotalCount: ctx.faults.has('clr-paging-wrong-total-count'), noLinkHeader: ctx.faults.has('clr-paging-no-link-header') },
+    });
     const { clrs, signedClrs } = servedForm(ctx, page);
     const body: Record<string, unknown> = { '@context': CLR_CONTEXT, type: 'ClrSet' };
     // Lists are left out when empty (both are optional in ClrSet).
