@@ -6,6 +6,7 @@ import type { HttpClient, HttpExchange } from './http.js';
 import type { Redactor } from './redact.js';
 import type { RunConfig } from './config.js';
 import { isVerdict, type Check, type Verdict } from './verdict.js';
+import { REQUIREMENTS } from '../requirements/index.js';
 
 /** State one scenario leaves for the next ones of the same plan (manifest, client, tokens, ...). */
 export class PlanState {
@@ -142,7 +143,7 @@ export class ScenarioContext {
       requirementIds,
       severity,
       outcome,
-      message: verdict.message,
+      message: outcome === 'warning' ? `${verdict.message}${whyOnlyAWarning(requirementIds)}` : verdict.message,
       ...(verdict.evidence ? { evidence: verdict.evidence } : {}),
       ...(httpIds.length ? { httpIds } : {}),
     });
@@ -197,6 +198,15 @@ export class ScenarioContext {
  * the official file's verdict on the same document is recorded after them.
  */
 const SCHEMA_CHECKS: ReadonlySet<string> = new Set(['ensure-schema-valid', 'ensure-clr-schema', 'ensure-status-info']);
+
+/** A MUST we reconstructed is judged as a warning; the message says so, so a vendor can weigh it. */
+function whyOnlyAWarning(requirementIds: string[]): string {
+  const rebuilt = requirementIds.filter((id) => {
+    const r = REQUIREMENTS.get(id);
+    return r?.level === 'MUST' && r.provenance === 'reconstruction';
+  });
+  return rebuilt.length ? ` (a warning, not a failure: ${rebuilt.join(', ')} is our reconstruction, not read in the specification)` : '';
+}
 
 export function applySeverity(outcome: Verdict['outcome'], severity: Severity): ResultOutcome {
   if (outcome !== 'fail') return outcome;

@@ -6,6 +6,7 @@ import type { Plan, Scenario } from '../engine/scenario.js';
 import { requirementUrl, SOURCES } from '../requirements/links.js';
 import type { Requirement } from '../requirements/types.js';
 import { citingScenarios, isUntestable, planCoverage, uncoveredMusts } from './coverage.js';
+import { renderSeverityAudit, type CallSite } from './severity-audit.js';
 
 export interface CatalogInput {
   requirements: readonly Requirement[];
@@ -13,6 +14,8 @@ export interface CatalogInput {
   plans: readonly Plan[];
   /** Requirements the engine checks around every scenario (engineCheckedRequirements). */
   engineChecked: readonly string[];
+  /** The check calls of the scenario sources (conformance/scripts/call-sites.ts); adds the severity audit. */
+  callSites?: readonly CallSite[];
 }
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
@@ -23,7 +26,7 @@ function idLink(r: Requirement): string {
   return url ? `[${r.id}](${url})` : `\`${r.id}\``;
 }
 
-export function renderRequirementsMd({ requirements, scenarios, plans, engineChecked }: CatalogInput): string {
+export function renderRequirementsMd({ requirements, scenarios, plans, engineChecked, callSites }: CatalogInput): string {
   const cited = citingScenarios(scenarios);
   // The engine's own checks apply to every scenario of every plan.
   for (const id of engineChecked) cited.set(id, [...(cited.get(id) ?? []), ...new Set(plans.flatMap((p) => p.scenarios))]);
@@ -64,6 +67,7 @@ export function renderRequirementsMd({ requirements, scenarios, plans, engineChe
     for (const r of untestable) out.push(`| ${idLink(r)} | ${r.level} | ${cell(r.untestable ?? '')} |`);
     out.push('');
   }
+  if (callSites) out.push(...renderSeverityAudit(callSites, new Map(requirements.map((r) => [r.id, r]))));
   for (const plan of plans) out.push(...planMatrix(plan, requirements, scenarios, cited));
   return `${out.join('\n').trimEnd()}\n`;
 }

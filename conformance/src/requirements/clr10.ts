@@ -47,8 +47,9 @@ export const CLR10_REQUIREMENTS: Requirement[] = [
   r({ id: 'CLR10-REFRESH', section: 'refresh', level: 'MUST', provenance: S,
     summary: 'Where refresh tokens are issued, the refresh grant (Basic client authentication) issues a new access token and never widens the granted scope.' }),
 
-  // Authorization on the API (scope mapping [R], bearer tokens [B]).
-  r({ id: 'CLR10-AUTH-REQUIRED', section: 'security', level: 'MUST', provenance: R,
+  // Authorization on the API: tokens required by the IMS Security Framework profile (clr.md §4 [S]; 401 in
+  // every operation's error schema [A]); which scope each operation needs is [R], bearer usage [B].
+  r({ id: 'CLR10-AUTH-REQUIRED', section: 'security', level: 'MUST', provenance: S,
     summary: 'Every CLR endpoint except discovery refuses a request without a valid access token with 401.' }),
   r({ id: 'CLR10-SCOPE-READONLY', section: 'getclrs', level: 'MUST', provenance: R,
     summary: 'getClrs and getClr require the readonly scope; a token without it is refused with 401 or 403.' }),

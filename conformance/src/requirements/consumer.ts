@@ -14,7 +14,7 @@ const clr = (e: Omit<Entry, 'source' | 'provenance'> & { source?: string; proven
 /**
  * What a Badge Connect or CLR 1.0 consumer must do, judged from the requests it sends to the suite's
  * emulators. CLR 1.0 consumer rules are read from the reference implementation and the OB 2.1 sibling
- * text (no CLR consumer text could be read), hence `reconstruction`. Fault outcomes (refresh, stop after
+ * text (no CLR consumer text could be read): `reconstruction` unless the sibling text states them. Fault outcomes (refresh, stop after
  * revocation, report refusals) are our reading of OAuth and OB 2.1 §Retry Behavior.
  */
 export const CONSUMER_REQUIREMENTS: Requirement[] = [
@@ -65,19 +65,21 @@ export const CONSUMER_REQUIREMENTS: Requirement[] = [
   obc({ id: 'OBC21-CONSUMER-REVOKED-REPORT', source: 'OBC21', section: 'retry-behavior', level: 'SHOULD', provenance: 'reconstruction', roles: READ,
     summary: 'A consumer whose grant was revoked tells the user (exit status or message).' }),
 
-  // CLR 1.0 consumer (flow of the reference consumer lineage; OB 2.1 wording).
+  // CLR 1.0 consumer (flow of the reference consumer lineage; OB 2.1 wording). Registration, authorization
+  // and token rows are the IMS Security Framework profile OB 2.1 writes out, which clr.md §4 tags [S]
+  // (sibling text) point by point, hence spec-text; the rest stays a reconstruction, judged as a warning.
   clr({ id: 'CLR10-CERT-consumer', source: 'CLR10-CERT', section: 'service-consumer', level: 'MUST',
     summary: 'A CLR consumer calls discovery, registration, authorize, token and getClrs.' }),
   clr({ id: 'CLR10-CONSUMER-DISCOVERY', section: 'discovery', level: 'MUST', summary: 'The consumer reads the discovery document before registering.' }),
-  clr({ id: 'CLR10-CONSUMER-REGISTRATION-METADATA', section: 'registration', level: 'MUST', summary: 'The registration request carries every required RFC 7591 metadata field of the IMS profile, including software_id and software_version.' }),
-  clr({ id: 'CLR10-CONSUMER-REGISTRATION-URLS', section: 'registration', level: 'MUST', summary: 'Registered URLs use https (loopback http redirect URIs accepted) and the redirect URIs share one host.' }),
-  clr({ id: 'CLR10-CONSUMER-REGISTRATION-AUTH-METHOD', section: 'registration', level: 'MUST', summary: 'The registration asks for client_secret_basic or leaves it to that default.' }),
-  clr({ id: 'CLR10-CONSUMER-PKCE-S256', section: 'authorization', level: 'MUST', summary: 'Every authorization request carries a PKCE code_challenge with method S256.' }),
-  clr({ id: 'CLR10-CONSUMER-STATE', section: 'authorization', level: 'MUST', summary: 'Every authorization request carries state.' }),
+  clr({ id: 'CLR10-CONSUMER-REGISTRATION-METADATA', provenance: 'spec-text', section: 'registration', level: 'MUST', summary: 'The registration request carries every required RFC 7591 metadata field of the IMS profile, including software_id and software_version.' }),
+  clr({ id: 'CLR10-CONSUMER-REGISTRATION-URLS', provenance: 'spec-text', section: 'registration', level: 'MUST', summary: 'Registered URLs use https (loopback http redirect URIs accepted) and the redirect URIs share one host.' }),
+  clr({ id: 'CLR10-CONSUMER-REGISTRATION-AUTH-METHOD', provenance: 'spec-text', section: 'registration', level: 'MUST', summary: 'The registration asks for client_secret_basic or leaves it to that default.' }),
+  clr({ id: 'CLR10-CONSUMER-PKCE-S256', provenance: 'spec-text', section: 'authorization', level: 'MUST', summary: 'Every authorization request carries a PKCE code_challenge with method S256.' }),
+  clr({ id: 'CLR10-CONSUMER-STATE', provenance: 'spec-text', section: 'authorization', level: 'MUST', summary: 'Every authorization request carries state.' }),
   clr({ id: 'CLR10-CONSUMER-STATE-CHECK', source: 'RFC6749', section: '10.12', level: 'MUST', provenance: 'spec-text', summary: 'An authorization response with a state other than the one sent is rejected.' }),
   clr({ id: 'CLR10-CONSUMER-SCOPES-OFFERED', section: 'scopes', level: 'MUST', summary: 'The consumer asks only for scopes the discovery document offers (offline_access included).' }),
-  clr({ id: 'CLR10-CONSUMER-TOKEN-BASIC-AUTH', section: 'token', level: 'MUST', summary: 'Token requests use HTTP Basic client authentication.' }),
-  clr({ id: 'CLR10-CONSUMER-TOKEN-PARAMS', section: 'token', level: 'MUST', summary: 'The code exchange sends grant_type, code, redirect_uri, scope and code_verifier as a form.' }),
+  clr({ id: 'CLR10-CONSUMER-TOKEN-BASIC-AUTH', provenance: 'spec-text', section: 'token', level: 'MUST', summary: 'Token requests use HTTP Basic client authentication.' }),
+  clr({ id: 'CLR10-CONSUMER-TOKEN-PARAMS', provenance: 'spec-text', section: 'token', level: 'MUST', summary: 'The code exchange sends grant_type, code, redirect_uri, scope and code_verifier as a form.' }),
   clr({ id: 'CLR10-CONSUMER-BEARER-HEADER', section: 'api', level: 'MUST', summary: 'API calls send the access token only in the Authorization: Bearer header.' }),
   clr({ id: 'CLR10-CONSUMER-PAGINATION', section: 'getclrs', level: 'MUST', summary: 'A consumer reading a paged getClrs list follows every Link next, skipping and repeating none.' }),
   clr({ id: 'CLR10-CONSUMER-REFRESH', source: 'RFC6749', section: '6', level: 'MUST', summary: 'After a 401 invalid_token for an expired access token the consumer obtains a new one and repeats the call.' }),

@@ -1,7 +1,8 @@
 /**
  * Self-test, negative direction: the whole clr-provider plan against the reference stack with one fault
  * switched on (each CLR provider fault of docs/CONTRACTS.md, and the auth-server faults the plan can
- * observe). The expected check of the expected scenario fails (MUST rules) or warns (SHOULD rules), and
+ * observe). The expected check of the expected scenario fails (MUST rules read in a source) or warns (SHOULD
+ * rules, and MUSTs we reconstructed: clr.md's [B]/[R] rows, at most a warning), and
  * the requirements cited by failing and warning checks are exactly the expected ones: a fault that also
  * breaks something else is listed as such, so any new side effect shows up here.
  */
@@ -41,38 +42,46 @@ export const CLR_FAULT_TABLE: Expectation[] = [
   provider('clr-discovery-missing-token-url', fail('clr-provider-discovery', 'ensure-schema-valid', 'CLR10-DISCOVERY-DOCUMENT')),
   provider('clr-error-not-status-info', fail('clr-provider-auth-refusals', 'ensure-status-info', 'CLR10-STATUS-INFO')),
   provider('clr-wrong-code-minor', fail('clr-provider-auth-refusals', 'ensure-code-minor', 'CLR10-CODE-MINOR', { warns: ['CLR10-CODE-MINOR-EXACT'] })),
-  // Without a token the refused post and delete act as the first demo user, so they store and delete.
-  provider('clr-no-auth-required', fail('clr-provider-auth-refusals', 'ensure-status', 'CLR10-AUTH-REQUIRED', { fails: ['CLR10-AUTH-REQUIRED', 'CLR10-SCOPE-REPLACE', 'CLR10-SCOPE-DELETE'] })),
-  provider('clr-scope-not-enforced', fail('clr-provider-auth-refusals', 'ensure-status', 'CLR10-SCOPE-READONLY', {
-    fails: ['CLR10-SCOPE-READONLY', 'CLR10-SCOPE-REPLACE', 'CLR10-SCOPE-DELETE', 'CLR10-AUTH-REQUIRED'],
+  // Without a token the refused post and delete act as the first demo user, so they store and delete: the
+  // stored/deleted checks also cite the (reconstructed) scope rules, so they warn.
+  provider('clr-no-auth-required', fail('clr-provider-auth-refusals', 'ensure-status', 'CLR10-AUTH-REQUIRED', { warns: ['CLR10-AUTH-REQUIRED', 'CLR10-SCOPE-REPLACE', 'CLR10-SCOPE-DELETE'] })),
+  // Which scope each operation needs is reconstructed (clr.md §2: scope mapping [R]): warnings only.
+  provider('clr-scope-not-enforced', warn('clr-provider-auth-refusals', 'ensure-status', 'CLR10-SCOPE-READONLY', {
+    warns: ['CLR10-SCOPE-READONLY', 'CLR10-SCOPE-REPLACE', 'CLR10-SCOPE-DELETE', 'CLR10-AUTH-REQUIRED'],
   })),
-  provider('clr-paging-no-link-header', fail('clr-provider-get-clrs-paging', 'ensure-link-header', 'CLR10-PAGING-LINK')),
-  provider('clr-paging-duplicates', fail('clr-provider-get-clrs-paging', 'ensure-no-duplicate-assertions', 'CLR10-PAGING-OFFSET')),
+  // CLR 1.0 paging is read in OB 2.1 only (clr.md §2.2 [R] for getClrs): warnings.
+  provider('clr-paging-no-link-header', warn('clr-provider-get-clrs-paging', 'ensure-link-header', 'CLR10-PAGING-LINK')),
+  provider('clr-paging-duplicates', warn('clr-provider-get-clrs-paging', 'ensure-no-duplicate-assertions', 'CLR10-PAGING-OFFSET')),
   provider('clr-since-ignored', warn('clr-provider-get-clrs-since', 'ensure-since-respected', 'CLR10-SINCE')),
   // Only the listed copy loses its learner: the ClrSet, the hosted comparison and getClr see it too.
   provider('clr-invalid-in-list', fail('clr-provider-get-clrs', 'ensure-clr-schema', 'CLR10-CLR-SCHEMA', {
-    fails: ['CLR10-CLR-SCHEMA', 'CLR10-CLRSET', 'CLR10-GET-CLR', 'CLR10-HOSTED-VERIFY'],
+    fails: ['CLR10-CLR-SCHEMA', 'CLR10-CLRSET', 'CLR10-HOSTED-VERIFY'],
+    warns: ['CLR10-GET-CLR'],
   })),
   provider('clr-bad-signature', fail('clr-provider-verify-clrs', 'ensure-verification-step', 'CLR10-SIGNED-VERIFY')),
   provider('clr-key-wrong-owner', fail('clr-provider-verify-clrs', 'ensure-verification-step', 'CLR10-SIGNED-VERIFY')),
-  provider('clr-get-deleted-returns-200', fail('clr-provider-post-clr-round-trip', 'ensure-status', 'CLR10-DELETE-CLR')),
-  provider('clr-delete-ignored', fail('clr-provider-post-clr-round-trip', 'ensure-status', 'CLR10-DELETE-CLR')),
-  // Nothing stored, so the replacement is a second creation (201).
-  provider('clr-post-not-stored', fail('clr-provider-post-clr-round-trip', 'ensure-status', 'CLR10-POST-CLR', { fails: ['CLR10-POST-CLR', 'CLR10-POST-CLR-REPLACE'] })),
+  // postClr, getClr and deleteClr paths and meanings are reconstructed (clr.md §2.2 [R]): their faults warn.
+  provider('clr-get-deleted-returns-200', warn('clr-provider-post-clr-round-trip', 'ensure-status', 'CLR10-DELETE-CLR')),
+  provider('clr-delete-ignored', warn('clr-provider-post-clr-round-trip', 'ensure-status', 'CLR10-DELETE-CLR')),
+  // Nothing stored, so the replacement is a second creation (201) and the identical post is no 304.
+  provider('clr-post-not-stored', warn('clr-provider-post-clr-round-trip', 'ensure-status', 'CLR10-POST-CLR', {
+    warns: ['CLR10-POST-CLR', 'CLR10-POST-CLR-REPLACE', 'CLR10-POST-CLR-UNCHANGED'],
+  })),
   // The unchecked path also stores the posted Clr without the payload's @context, so getClr serves an invalid one.
   provider('clr-post-accepts-invalid', fail('clr-provider-post-clr-invalid', 'ensure-status', 'CLR10-POST-CLR-INVALID', {
     fails: ['CLR10-POST-CLR-INVALID', 'CLR10-CLR-SCHEMA', 'CLR10-JSON-LD'],
   })),
-  provider('clr-post-replace-returns-201', fail('clr-provider-post-clr-replace', 'ensure-status', 'CLR10-POST-CLR-REPLACE')),
+  provider('clr-post-replace-returns-201', warn('clr-provider-post-clr-replace', 'ensure-status', 'CLR10-POST-CLR-REPLACE')),
   // getClr amends every record, so posted CLRs no longer come back as sent either.
   provider('clr-hosted-mismatch', fail('clr-provider-verify-clrs', 'ensure-verification-step', 'CLR10-HOSTED-VERIFY', {
-    fails: ['CLR10-HOSTED-VERIFY', 'CLR10-GET-CLR', 'CLR10-POST-CLR', 'CLR10-POST-CLR-REPLACE', 'CLR10-POST-SIGNED-CLR'],
+    warns: ['CLR10-GET-CLR', 'CLR10-POST-CLR', 'CLR10-POST-CLR-REPLACE', 'CLR10-POST-SIGNED-CLR'],
   })),
-  provider('clr-discovery-not-json', fail('clr-provider-discovery', 'ensure-json-body', 'CLR10-DISCOVERY')),
-  provider('clr-discovery-missing-scope', fail('clr-provider-discovery', 'ensure-discovery-entry', 'CLR10-DISCOVERY-SCOPES')),
-  provider('clr-list-not-json', fail('clr-provider-get-clrs', 'ensure-json-body', 'CLR10-GET-CLRS')),
-  provider('clr-query-params-unchecked', fail('clr-provider-get-clrs-since', 'ensure-status', 'CLR10-QUERY-PARAMS')),
-  provider('clr-paging-wrong-total-count', fail('clr-provider-get-clrs-paging', 'ensure-total-count', 'CLR10-PAGING-TOTAL-COUNT-ACCURATE')),
+  // The discovery path and the getClrs path come from the reference implementation (clr.md §2.1 [B]): warnings.
+  provider('clr-discovery-not-json', warn('clr-provider-discovery', 'ensure-json-body', 'CLR10-DISCOVERY')),
+  provider('clr-discovery-missing-scope', warn('clr-provider-discovery', 'ensure-discovery-entry', 'CLR10-DISCOVERY-SCOPES')),
+  provider('clr-list-not-json', warn('clr-provider-get-clrs', 'ensure-json-body', 'CLR10-GET-CLRS')),
+  provider('clr-query-params-unchecked', warn('clr-provider-get-clrs-since', 'ensure-status', 'CLR10-QUERY-PARAMS')),
+  provider('clr-paging-wrong-total-count', warn('clr-provider-get-clrs-paging', 'ensure-total-count', 'CLR10-PAGING-TOTAL-COUNT-ACCURATE')),
   provider('clr-invalid-jsonld', fail('clr-provider-get-clrs', 'ensure-jsonld-valid', 'CLR10-JSON-LD')),
   provider('clr-id-not-getclr-url', fail('clr-provider-get-clr', 'ensure-clr-id', 'CLR10-CLR-ID')),
   // Embedded steps cite the CLR rule and the OB 2.0 rule of their method: a CLR's embedded objects are OB 2.0 objects too.
@@ -83,7 +92,7 @@ export const CLR_FAULT_TABLE: Expectation[] = [
     fails: ['CLR10-EMBEDDED-VERIFY', 'OB20-HostedBadge'],
   })),
   provider('clr-not-found-returns-200', fail('clr-provider-get-clr', 'ensure-status', 'CLR10-NOT-FOUND')),
-  provider('clr-post-signed-refused', fail('clr-provider-post-signed-clr', 'ensure-status', 'CLR10-POST-SIGNED-CLR')),
+  provider('clr-post-signed-refused', warn('clr-provider-post-signed-clr', 'ensure-status', 'CLR10-POST-SIGNED-CLR')),
 
   // Auth-server faults the CLR plan observes (the others concern refusals only the OAuth scenarios probe).
   auth('registration-omits-no-store', fail('clr-provider-registration', 'ensure-no-store', 'CLR10-REGISTRATION')),
@@ -141,12 +150,19 @@ describe('CLR fault table', () => {
     expect(new Set(CLR_FAULT_TABLE.flatMap((e) => e.stack.providerFaults ?? []))).toEqual(new Set(names));
   });
 
-  it('makes every MUST the plan cites fail under some row', () => {
-    const plan = PLANS.get('clr-provider')!;
-    const cited = plan.scenarios.flatMap((id) => SCENARIOS.get(id)?.requirements ?? []);
+  const plan = PLANS.get('clr-provider')!;
+  const cited = plan.scenarios.flatMap((id) => SCENARIOS.get(id)?.requirements ?? []);
+  const rebuilt = (id: string) => REQUIREMENTS.get(id)?.provenance === 'reconstruction';
+  const failing = new Set(CLR_FAULT_TABLE.flatMap((e) => e.fails ?? (e.outcome === 'fail' ? [e.requirement] : [])));
+  const warning = new Set(CLR_FAULT_TABLE.flatMap((e) => e.warns ?? (e.outcome === 'warning' ? [e.requirement] : [])));
+
+  it('makes every MUST the plan cites fail under some row (a reconstructed one warn)', () => {
     const musts = sorted(cited.filter((id) => REQUIREMENTS.get(id)?.level === 'MUST'));
-    const failing = new Set(CLR_FAULT_TABLE.flatMap((e) => e.fails ?? (e.outcome === 'fail' ? [e.requirement] : [])));
-    expect(musts.filter((id) => !failing.has(id) && !(id in NO_FAULT))).toEqual([]);
+    const stated = musts.filter((id) => !rebuilt(id));
+    expect(stated.filter((id) => !failing.has(id) && !(id in NO_FAULT)), 'MUSTs no row fails').toEqual([]);
+    // CLR10-CODE-MINOR is being made a warning on the provider-scenarios branch; until then it may still fail.
+    expect(musts.filter((id) => rebuilt(id) && !warning.has(id) && !(id in NO_FAULT) && id !== 'CLR10-CODE-MINOR'), 'reconstructed MUSTs no row warns on').toEqual([]);
+    expect([...failing].filter((id) => rebuilt(id) && id !== 'CLR10-CODE-MINOR'), 'reconstructed rules that fail a plan').toEqual([]);
     expect(Object.keys(NO_FAULT).filter((id) => failing.has(id) || !musts.includes(id)), 'stale NO_FAULT entries').toEqual([]);
   });
 });

@@ -12,7 +12,12 @@ import { clrIds, walkClrs } from './support/walk.js';
 import { deleteClr, getClr, postClr } from './support/writes.js';
 
 async function expectRefused(ctx: ScenarioContext, x: HttpExchange, what: string, requirement: string, statuses: number[]): Promise<void> {
-  const refused = await ctx.mustContinue(ensureStatus(...statuses), x, [requirement], { title: `${what} is refused with ${statuses.join(' or ')}` });
+  const check = ensureStatus(...statuses);
+  const title = { title: `${what} is refused with ${statuses.join(' or ')}` };
+  // A missing token is refused under the IMS Security Framework (a MUST); which scope each operation needs is our reconstruction.
+  const refused = requirement === 'CLR10-AUTH-REQUIRED'
+    ? await ctx.mustContinue(check, x, ['CLR10-AUTH-REQUIRED'], title)
+    : await ctx.should(check, x, [requirement], title);
   if (refused.outcome !== 'pass') return;
   if (statuses.includes(403)) await ctx.should(ensureStatus(403), x, ['CLR10-SCOPE-403'], { title: `${what}: 403, the status the CLR binding lists for it` });
   await checkStatusInfo(ctx, x, what);
@@ -58,12 +63,12 @@ export const clrProviderAuthRefusals: Scenario = {
     const noReplace = await tokenLacking(ctx, s, CLR_SCOPES.replace);
     await expectRefused(ctx, await postClr(ctx, s, noReplace, clr, 'POST clrs without replace'), 'postClr without replace', 'CLR10-SCOPE-REPLACE', [401, 403]);
     const stored = await getClr(ctx, s, reader, id, 'GET the CLR a refused postClr sent');
-    await ctx.mustContinue(ensureStatus(404), stored, ['CLR10-SCOPE-REPLACE', 'CLR10-AUTH-REQUIRED'], { title: 'refused postClr requests stored nothing' });
+    await ctx.should(ensureStatus(404), stored, ['CLR10-SCOPE-REPLACE', 'CLR10-AUTH-REQUIRED'], { title: 'refused postClr requests stored nothing' });
 
     if (!existing) return ctx.skip('getClrs lists no CLR to try deleteClr on');
     const noDelete = await tokenLacking(ctx, s, CLR_SCOPES.delete);
     await expectRefused(ctx, await deleteClr(ctx, s, noDelete, existing, 'DELETE clr without delete'), 'deleteClr without delete', 'CLR10-SCOPE-DELETE', [401, 403]);
     const still = await getClr(ctx, s, reader, existing, 'GET the CLR a refused deleteClr named');
-    await ctx.mustContinue(ensureStatus(200), still, ['CLR10-SCOPE-DELETE', 'CLR10-AUTH-REQUIRED'], { title: 'refused deleteClr requests deleted nothing' });
+    await ctx.should(ensureStatus(200), still, ['CLR10-SCOPE-DELETE', 'CLR10-AUTH-REQUIRED'], { title: 'refused deleteClr requests deleted nothing' });
   },
 };

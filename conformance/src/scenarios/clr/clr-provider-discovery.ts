@@ -24,13 +24,15 @@ export const clrProviderDiscovery: Scenario = {
   async run(ctx) {
     const url = clrDiscoveryUrl(ctx.config.target);
     const { exchange, document } = await getClrDiscovery(ctx, url);
-    await ctx.must(ensureStatus(200), exchange, ['CLR10-DISCOVERY']);
-    await ctx.must(ensureJsonBody, exchange, ['CLR10-DISCOVERY']);
+    // The discovery path comes from the reference implementation, not from CLR text: a warning, and nothing more to judge.
+    const found = await ctx.should(ensureStatus(200), exchange, ['CLR10-DISCOVERY']);
+    if (found.outcome === 'fail') return ctx.skip('no discovery document at the reconstructed CLR 1.0 path; give the discovery URL as the target if it lives elsewhere');
+    await ctx.should(ensureJsonBody, exchange, ['CLR10-DISCOVERY']);
     const http = { http: exchange };
     await ctx.must(ensureSchemaValid(SchemaIds.clr.discovery, 'discovery document'), document, ['CLR10-DISCOVERY-DOCUMENT'], http);
     await ctx.should(ensureNoUnknownProperties(SchemaIds.clr.discovery, 'discovery document'), document, ['CLR10-NO-EXTENSION-FIELDS'], http);
     await ctx.mustContinue(ensureJsonLdValid('discovery document'), document, ['CLR10-JSON-LD'], http);
-    await ctx.must(ensureDiscoveryEntry(ALL_CLR_SCOPES), document, ['CLR10-DISCOVERY-SCOPES'], http);
+    await ctx.should(ensureDiscoveryEntry(ALL_CLR_SCOPES), document, ['CLR10-DISCOVERY-SCOPES'], http);
     const api = clrDiscoveredApi(url, document!);
     if (!api) return ctx.skip('the discovery document lacks an OAuth endpoint the entry check should have reported');
     ctx.state.set(STATE.api, api, 'clr-provider-discovery');

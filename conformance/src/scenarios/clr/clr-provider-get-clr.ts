@@ -28,7 +28,8 @@ export const clrProviderGetClr: Scenario = {
     const s = clrSession(ctx);
     const token = await clrToken(ctx, s, CLR_SCOPES.readonly);
     const walk = await walkClrs(ctx, token, s.clrsUrl, 'GET clrs');
-    await ctx.must(ensureStatus(200), walk.pages[0]!.exchange, ['CLR10-GET-CLR'], { title: 'getClrs answers 200' });
+    const listed = await ctx.should(ensureStatus(200), walk.pages[0]!.exchange, ['CLR10-GET-CLRS'], { title: 'getClrs answers 200' });
+    if (listed.outcome === 'fail') return ctx.skip('getClrs did not answer 200: the CLR 1.0 path and status are reconstructed (a warning above), so the rest cannot be judged');
     const seen = new Set<string>();
     for (const r of walk.records.filter((r) => typeof r.doc === 'object' && r.doc !== null).slice(0, MAX_RECORDS)) {
       if (seen.has(r.id)) continue;
@@ -36,12 +37,12 @@ export const clrProviderGetClr: Scenario = {
       const idOk = await ctx.mustContinue(ensureClrId, { id: r.id, clrsUrl: s.clrsUrl }, ['CLR10-CLR-ID'], { title: `${r.where}: id is a getClr URL` });
       if (idOk.outcome === 'fail') continue;
       const x = await ctx.http.send({ url: clrUrl(s, r.id), headers: { ...bearer(token), accept: 'application/ld+json, application/json' }, label: `GET clr ${r.id}` });
-      const ok = await ctx.mustContinue(ensureStatus(200), x, ['CLR10-GET-CLR'], { title: `GET ${r.id} answers 200` });
+      const ok = await ctx.should(ensureStatus(200), x, ['CLR10-GET-CLR'], { title: `GET ${r.id} answers 200` });
       if (ok.outcome !== 'pass') continue;
-      const json = await ctx.mustContinue(ensureJsonBody, x, ['CLR10-GET-CLR'], { title: `GET ${r.id}: JSON body` });
+      const json = await ctx.should(ensureJsonBody, x, ['CLR10-GET-CLR'], { title: `GET ${r.id}: JSON body` });
       if (json.outcome !== 'pass') continue;
       await ctx.mustContinue(ensureClrSchema(SchemaIds.clr.clr, `GET ${r.id} body`), x.json(), ['CLR10-CLR-SCHEMA'], { http: x });
-      await ctx.mustContinue(ensureSameClr, { expected: r.doc, actual: x.json() }, ['CLR10-GET-CLR'], {
+      await ctx.should(ensureSameClr, { expected: r.doc, actual: x.json() }, ['CLR10-GET-CLR'], {
         http: [walk.pages[0]!.exchange, x],
         title: `GET ${r.id} serves the listed CLR`,
       });

@@ -32,12 +32,13 @@ export const clrProviderGetClrsPaging: Scenario = {
     const token = await clrToken(ctx, s, CLR_SCOPES.readonly);
     const limit = ctx.config.pageSize;
     const unpaged = await ctx.http.send({ url: s.clrsUrl, headers: bearer(token), label: 'GET clrs (no paging parameters)' });
-    await ctx.must(ensureStatus(200), unpaged, ['CLR10-GET-CLRS']);
+    const listed = await ctx.should(ensureStatus(200), unpaged, ['CLR10-GET-CLRS']);
+    if (listed.outcome === 'fail') return ctx.skip('getClrs did not answer 200: the CLR 1.0 path and status are reconstructed (a warning above), so the rest cannot be judged');
 
     const walk = await walkClrs(ctx, token, withQuery(s.clrsUrl, { limit, offset: 0 }), `GET clrs limit=${limit}`);
     const ok: ClrPage[] = [];
     for (const [i, page] of walk.pages.entries()) {
-      const v = await ctx.mustContinue(ensureStatus(200), page.exchange, LINK, { title: `page ${i + 1} (offset ${page.offset}) answers 200` });
+      const v = await ctx.should(ensureStatus(200), page.exchange, LINK, { title: `page ${i + 1} (offset ${page.offset}) answers 200` });
       if (v.outcome !== 'pass') continue;
       ok.push(page);
       await ctx.should(ensurePageSize, { limit, count: page.records.length }, ['CLR10-PAGING-LIMIT'], { http: page.exchange });
@@ -66,21 +67,21 @@ export const clrProviderGetClrsPaging: Scenario = {
     const complete = walk.ended && hidden === 0;
     const total = complete ? distinct : hidden > 0 ? Math.max(headerTotal ?? 0, last.offset + last.records.length + hidden) : headerTotal;
     for (const page of ok) {
-      await ctx.mustContinue(ensureLinkHeader, { exchange: page.exchange, offset: page.offset, returned: page.records.length, total }, LINK, {
+      await ctx.should(ensureLinkHeader, { exchange: page.exchange, offset: page.offset, returned: page.records.length, total }, LINK, {
         title: `page at offset ${page.offset}: Link header has the pagination relations`,
       });
     }
     // Ids listed twice without paging are the provider's data (a warning in clr-provider-get-clrs), not a paging error.
     const unpagedIds = clrIds(listedClrs(unpaged.json(), 'unpaged'));
     const twice = new Set(unpagedIds.filter((id, i) => unpagedIds.indexOf(id) !== i));
-    await ctx.mustContinue(ensureNoDuplicateAssertions, walk.records.filter((r) => !twice.has(r.id)), ['CLR10-PAGING-OFFSET'], {
+    await ctx.should(ensureNoDuplicateAssertions, walk.records.filter((r) => !twice.has(r.id)), ['CLR10-PAGING-OFFSET'], {
       http,
       title: 'No CLR is listed on two pages',
     });
-    await ctx.mustContinue(ensureTotalCount, { header: first.exchange.headers['x-total-count'], seen: distinct, walkComplete: complete }, ['CLR10-PAGING-TOTAL-COUNT-ACCURATE'], {
+    await ctx.should(ensureTotalCount, { header: first.exchange.headers['x-total-count'], seen: distinct, walkComplete: complete }, ['CLR10-PAGING-TOTAL-COUNT-ACCURATE'], {
       http: first.exchange,
     });
-    await ctx.mustContinue(ensureTotalCount, { header: unpaged.headers['x-total-count'], seen: distinct, walkComplete: complete }, ['CLR10-PAGING-TOTAL-COUNT-ACCURATE'], {
+    await ctx.should(ensureTotalCount, { header: unpaged.headers['x-total-count'], seen: distinct, walkComplete: complete }, ['CLR10-PAGING-TOTAL-COUNT-ACCURATE'], {
       http: unpaged,
       title: 'X-Total-Count without paging parameters equals the CLRs walked',
     });

@@ -27,7 +27,8 @@ export const clrProviderGetClrsSince: Scenario = {
     const token = await clrToken(ctx, s, CLR_SCOPES.readonly);
 
     const future = await walkClrs(ctx, token, withQuery(s.clrsUrl, { since: FAR_FUTURE }), `GET clrs since=${FAR_FUTURE}`);
-    await ctx.must(ensureStatus(200), future.pages[0]!.exchange, ['CLR10-GET-CLRS'], { title: 'a valid "since" is accepted' });
+    const accepted = await ctx.should(ensureStatus(200), future.pages[0]!.exchange, ['CLR10-GET-CLRS'], { title: 'a valid "since" is accepted' });
+    if (accepted.outcome === 'fail') return ctx.skip('getClrs refused a valid since: the CLR 1.0 path and status are reconstructed (a warning above), so the rest cannot be judged');
     await ctx.should(ensureSinceRespected, { since: FAR_FUTURE, listed: clrIds(future.records), include: [], exclude: 'all' }, ['CLR10-SINCE'], {
       http: future.pages.map((p) => p.exchange),
     });
@@ -42,7 +43,7 @@ export const clrProviderGetClrsSince: Scenario = {
     for (const query of MALFORMED) {
       const what = Object.entries(query).map(([k, v]) => `${k}=${v}`).join('&');
       const x = await ctx.http.send({ url: withQuery(s.clrsUrl, query), headers: bearer(token), label: `GET clrs ${what}` });
-      const refused = await ctx.mustContinue(ensureStatus(400), x, ['CLR10-QUERY-PARAMS'], { title: `${what} is refused with 400` });
+      const refused = await ctx.should(ensureStatus(400), x, ['CLR10-QUERY-PARAMS'], { title: `${what} is refused with 400` });
       if (refused.outcome === 'pass') await checkStatusInfo(ctx, x, what, { query: true });
     }
   },

@@ -29,15 +29,16 @@ export const clrProviderGetClrs: Scenario = {
     const token = await clrToken(ctx, s, CLR_SCOPES.readonly);
     const walk = await walkClrs(ctx, token, s.clrsUrl, 'GET clrs');
     const first = walk.pages[0]!.exchange;
-    await ctx.must(ensureStatus(200), first, ['CLR10-GET-CLRS']);
-    const json = await ctx.mustContinue(ensureJsonBody, first, ['CLR10-GET-CLRS']);
+    const listed = await ctx.should(ensureStatus(200), first, ['CLR10-GET-CLRS']);
+    if (listed.outcome === 'fail') return ctx.skip('getClrs did not answer 200: the CLR 1.0 path and status are reconstructed (a warning above), so the rest cannot be judged');
+    const json = await ctx.should(ensureJsonBody, first, ['CLR10-GET-CLRS']);
     // A JSON body under a wrong Content-Type is still worth judging; only an unparsable one ends here.
     if (json.outcome !== 'pass' && first.json() === undefined) return;
     for (const [i, page] of walk.pages.entries()) {
       const body = page.exchange.json();
       const what = `GET /clrs page ${i + 1} body`;
       const http = { http: page.exchange };
-      if (i > 0) await ctx.mustContinue(ensureStatus(200), page.exchange, ['CLR10-GET-CLRS'], { title: `page ${i + 1} answers 200` });
+      if (i > 0) await ctx.should(ensureStatus(200), page.exchange, ['CLR10-GET-CLRS'], { title: `page ${i + 1} answers 200` });
       await ctx.mustContinue(ensureClrSchema(SchemaIds.clr.clrSet, what), body, ['CLR10-CLRSET'], http);
       await ctx.should(ensureNoUnknownProperties(SchemaIds.clr.clrSet, what), body, ['CLR10-NO-EXTENSION-FIELDS'], http);
       const context = (body as { '@context'?: unknown } | undefined)?.['@context'];

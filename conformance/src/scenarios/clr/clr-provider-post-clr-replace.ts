@@ -23,16 +23,17 @@ export const clrProviderPostClrReplace: Scenario = {
     const posted = buildClr(learner.email);
     const created = await postClr(ctx, s, writer, posted, 'POST clrs (new CLR)');
     if (created.status === 400 && !learner.known) ctx.skip(`the provider refused the fallback learner ${FALLBACK_LEARNER}; give --auth-field email=<the user's email>`);
-    await ctx.must(ensureStatus(201, 200), created, ['CLR10-POST-CLR'], { title: 'a new CLR is accepted' });
+    const accepted = await ctx.should(ensureStatus(201, 200), created, ['CLR10-POST-CLR'], { title: 'a new CLR is accepted' });
+    if (accepted.outcome === 'fail') return ctx.skip('postClr did not accept a new CLR: the CLR 1.0 path and status are reconstructed (a warning above), so the rest cannot be judged');
     const { id, clr } = storedAs(created, posted);
 
     const changed = { ...clr, name: `Replaced by the LRC conformance suite, run ${ctx.config.runId}` };
     const replaced = await postClr(ctx, s, writer, changed, 'POST clrs (same id, changed name)');
-    await ctx.must(ensureStatus(200), replaced, ['CLR10-POST-CLR-REPLACE'], { title: 'replacing a stored CLR answers 200' });
-    await ctx.mustContinue(ensureSameClr, { expected: changed, actual: echoedClr(replaced) }, ['CLR10-POST-CLR-REPLACE'], { http: replaced, title: 'postClr echoes the replacement' });
+    await ctx.should(ensureStatus(200), replaced, ['CLR10-POST-CLR-REPLACE'], { title: 'replacing a stored CLR answers 200' });
+    await ctx.should(ensureSameClr, { expected: changed, actual: echoedClr(replaced) }, ['CLR10-POST-CLR-REPLACE'], { http: replaced, title: 'postClr echoes the replacement' });
     const reader = await clrToken(ctx, s, CLR_SCOPES.readonly);
     const fetched = await getClr(ctx, s, reader, id, 'GET the replaced CLR');
-    await ctx.mustContinue(ensureSameClr, { expected: changed, actual: fetched.json() }, ['CLR10-POST-CLR-REPLACE'], { http: fetched, title: 'getClr serves the replacement' });
+    await ctx.should(ensureSameClr, { expected: changed, actual: fetched.json() }, ['CLR10-POST-CLR-REPLACE'], { http: fetched, title: 'getClr serves the replacement' });
 
     const again = await postClr(ctx, s, writer, changed, 'POST clrs (identical CLR)');
     await ctx.should(ensureStatus(304), again, ['CLR10-POST-CLR-UNCHANGED'], { title: 'posting an identical CLR answers 304 Not Modified' });

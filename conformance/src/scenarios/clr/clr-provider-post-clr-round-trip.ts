@@ -33,30 +33,35 @@ export const clrProviderPostClrRoundTrip: Scenario = {
 
     const created = await postClr(ctx, s, writer, posted, 'POST clrs (new CLR)');
     if (created.status === 400 && !learner.known) ctx.skip(`the provider refused the fallback learner ${FALLBACK_LEARNER}; give --auth-field email=<the user's email>`);
-    await ctx.must(ensureStatus(201), created, ['CLR10-POST-CLR'], { title: 'a new CLR is created with 201' });
-    await ctx.must(ensureJsonBody, created, ['CLR10-POST-CLR']);
+    await ctx.should(ensureStatus(201), created, ['CLR10-POST-CLR'], { title: 'a new CLR is created with 201' });
+    if (created.status !== 201 && created.status !== 200) return ctx.skip('postClr did not accept a new CLR: the CLR 1.0 path and status are reconstructed (a warning above), so the rest cannot be judged');
+    const echoed = await ctx.should(ensureJsonBody, created, ['CLR10-POST-CLR']);
+    if (echoed.outcome === 'fail') return ctx.skip('postClr answered no JSON body: the CLR 1.0 path and status are reconstructed (a warning above), so the rest cannot be judged');
     const { id, clr } = storedAs(created, posted);
-    await ctx.mustContinue(ensureClrSchema(SchemaIds.clr.clrPayload, 'postClr response'), created.json(), ['CLR10-POST-CLR'], { http: created });
-    await ctx.mustContinue(ensureSameClr, { expected: clr, actual: echoedClr(created) }, ['CLR10-POST-CLR'], { http: created, title: 'postClr echoes the CLR as stored' });
+    // The official postClr response schema requires a ClrPayload: a MUST of the file, not of our reconstruction.
+    await ctx.mustContinue(ensureClrSchema(SchemaIds.clr.clrPayload, 'postClr response'), created.json(), ['CLR10-CLR-SCHEMA'], { http: created });
+    await ctx.should(ensureSameClr, { expected: clr, actual: echoedClr(created) }, ['CLR10-POST-CLR'], { http: created, title: 'postClr echoes the CLR as stored' });
 
     const fetched = await getClr(ctx, s, reader, id, 'GET the posted CLR');
-    await ctx.must(ensureStatus(200), fetched, ['CLR10-POST-CLR'], { title: 'getClr serves the posted CLR' });
+    const served = await ctx.should(ensureStatus(200), fetched, ['CLR10-POST-CLR'], { title: 'getClr serves the posted CLR' });
+    if (served.outcome === 'fail') return ctx.skip('getClr did not serve the posted CLR: the CLR 1.0 path and status are reconstructed (a warning above), so the rest cannot be judged');
     await ctx.mustContinue(ensureClrSchema(SchemaIds.clr.clr, 'getClr body'), fetched.json(), ['CLR10-CLR-SCHEMA'], { http: fetched });
     await ctx.mustContinue(ensureJsonLdValid('getClr body'), fetched.json(), ['CLR10-JSON-LD'], { http: fetched });
-    await ctx.mustContinue(ensureSameClr, { expected: clr, actual: fetched.json() }, ['CLR10-POST-CLR'], { http: fetched, title: 'getClr serves the CLR unchanged' });
+    await ctx.should(ensureSameClr, { expected: clr, actual: fetched.json() }, ['CLR10-POST-CLR'], { http: fetched, title: 'getClr serves the CLR unchanged' });
     const listed = await walkClrs(ctx, reader, s.clrsUrl, 'GET clrs after postClr');
-    await ctx.mustContinue(ensureClrPresence, { id, listed: clrIds(listed.records), expect: 'listed' }, ['CLR10-POST-CLR'], { http: listed.pages.map((p) => p.exchange) });
+    await ctx.should(ensureClrPresence, { id, listed: clrIds(listed.records), expect: 'listed' }, ['CLR10-POST-CLR'], { http: listed.pages.map((p) => p.exchange) });
 
     const remover = await clrToken(ctx, s, CLR_SCOPES.delete);
     const deleted = await deleteClr(ctx, s, remover, id, 'DELETE the posted CLR');
-    await ctx.must(ensureStatus(204), deleted, ['CLR10-DELETE-CLR'], { title: 'deleteClr answers 204' });
+    const removed = await ctx.should(ensureStatus(204), deleted, ['CLR10-DELETE-CLR'], { title: 'deleteClr answers 204' });
+    if (removed.outcome === 'fail') return ctx.skip('deleteClr did not answer 204: the CLR 1.0 path and status are reconstructed (a warning above), so the rest cannot be judged');
     const gone = await getClr(ctx, s, reader, id, 'GET the deleted CLR');
-    const refused = await ctx.mustContinue(ensureStatus(410, 404), gone, ['CLR10-DELETE-CLR'], { title: 'getClr of a deleted CLR answers 410 or 404' });
+    const refused = await ctx.should(ensureStatus(410, 404), gone, ['CLR10-DELETE-CLR'], { title: 'getClr of a deleted CLR answers 410 or 404' });
     if (refused.outcome === 'pass') {
       await ctx.should(ensureStatus(410), gone, ['CLR10-GONE-410'], { title: 'getClr of a deleted CLR answers 410 Gone' });
       await checkStatusInfo(ctx, gone, 'getClr of a deleted CLR');
     }
     const after = await walkClrs(ctx, reader, s.clrsUrl, 'GET clrs after deleteClr');
-    await ctx.mustContinue(ensureClrPresence, { id, listed: clrIds(after.records), expect: 'absent' }, ['CLR10-DELETE-CLR'], { http: after.pages.map((p) => p.exchange) });
+    await ctx.should(ensureClrPresence, { id, listed: clrIds(after.records), expect: 'absent' }, ['CLR10-DELETE-CLR'], { http: after.pages.map((p) => p.exchange) });
   },
 };

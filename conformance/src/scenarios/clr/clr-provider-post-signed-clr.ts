@@ -45,20 +45,23 @@ export const clrProviderPostSignedClr: Scenario = {
 
     const writer = await clrToken(ctx, s, CLR_SCOPES.replace);
     const x = await postSignedClr(ctx, s, writer, chosen.jws, 'POST clrs (a listed signed CLR, unchanged)');
-    await ctx.must(ensureStatus(200, 304), x, REQ, { title: 'a listed signedClr posted back is accepted: 200 (replaced) or 304 (unchanged)' });
+    const accepted = await ctx.should(ensureStatus(200, 304), x, REQ, { title: 'a listed signedClr posted back is accepted: 200 (replaced) or 304 (unchanged)' });
+    if (accepted.outcome === 'fail') return ctx.skip('postClr did not accept the signed CLR: the CLR 1.0 path and status are reconstructed (a warning above), so the rest cannot be judged');
     await ctx.should(ensureStatus(304), x, ['CLR10-POST-CLR-UNCHANGED'], { title: 'posting an identical signed CLR answers 304 Not Modified' });
     if (x.status === 200) {
-      await ctx.mustContinue(ensureJsonBody, x, REQ);
-      await ctx.mustContinue(ensureClrSchema(SchemaIds.clr.clrPayload, 'postClr response'), x.json(), REQ, { http: x });
-      await ctx.mustContinue(ensureSameClr, { expected: chosen.doc, actual: echoedClr(x) }, REQ, { http: x, title: 'postClr echoes the signed CLR as stored' });
+      await ctx.should(ensureJsonBody, x, REQ);
+      // The official postClr response schema requires a ClrPayload.
+      await ctx.mustContinue(ensureClrSchema(SchemaIds.clr.clrPayload, 'postClr response'), x.json(), ['CLR10-CLR-SCHEMA'], { http: x });
+      await ctx.should(ensureSameClr, { expected: chosen.doc, actual: echoedClr(x) }, REQ, { http: x, title: 'postClr echoes the signed CLR as stored' });
     }
 
     const fetched = await getClr(ctx, s, reader, chosen.id, 'GET the signed CLR posted back');
-    await ctx.must(ensureStatus(200), fetched, REQ, { title: 'getClr still serves the signed CLR' });
-    await ctx.mustContinue(ensureSameClr, { expected: chosen.doc, actual: fetched.json() }, REQ, { http: fetched, title: "getClr serves the signed CLR's payload unchanged" });
+    const served = await ctx.should(ensureStatus(200), fetched, REQ, { title: 'getClr still serves the signed CLR' });
+    if (served.outcome === 'fail') return ctx.skip('getClr did not serve the signed CLR: the CLR 1.0 path and status are reconstructed (a warning above), so the rest cannot be judged');
+    await ctx.should(ensureSameClr, { expected: chosen.doc, actual: fetched.json() }, REQ, { http: fetched, title: "getClr serves the signed CLR's payload unchanged" });
     const after = await walkClrs(ctx, reader, s.clrsUrl, 'GET clrs after posting the signed CLR');
     const signed = clrIds(after.records.filter((r) => r.kind === 'signed'));
-    await ctx.mustContinue(ensureClrPresence, { id: chosen.id, listed: signed, expect: 'listed' }, REQ, {
+    await ctx.should(ensureClrPresence, { id: chosen.id, listed: signed, expect: 'listed' }, REQ, {
       http: after.pages.map((p) => p.exchange),
       title: 'getClrs still lists the CLR among signedClrs',
     });

@@ -26,7 +26,8 @@ export const clrProviderVerifyClrs: Scenario = {
     const s = clrSession(ctx);
     const token = await clrToken(ctx, s, CLR_SCOPES.readonly);
     const walk = await walkClrs(ctx, token, s.clrsUrl, 'GET clrs');
-    await ctx.must(ensureStatus(200), walk.pages[0]!.exchange, ['CLR10-GET-CLRS']);
+    const listed = await ctx.should(ensureStatus(200), walk.pages[0]!.exchange, ['CLR10-GET-CLRS']);
+    if (listed.outcome === 'fail') return ctx.skip('getClrs did not answer 200: the CLR 1.0 path and status are reconstructed (a warning above), so the rest cannot be judged');
     const origin = new URL(s.clrsUrl).origin;
     const fetcher = runFetcher(ctx, { allowNetwork: true, origin, protectedPrefix: `${s.clrsUrl}/`, accessToken: token.accessToken });
     let verified = 0;

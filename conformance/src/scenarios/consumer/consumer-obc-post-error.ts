@@ -13,6 +13,6 @@ export const consumerObcPostError: Scenario = {
   async run(ctx) {
     const o = await observe(ctx, 'obc', { fault: 'post-error-envelope' });
     const refused = [...byRoute(o.calls, 'post-assertions'), ...byRoute(o.calls, 'post-profile')].some((c) => c.meta.fault === 'post-error-envelope');
-    await ctx.must(ensureFailureReported, { ...(o.trigger ? { trigger: o.trigger } : {}), refused }, ['OBC21-CONSUMER-POST-ERROR']);
+    await ctx.should(ensureFailureReported, { ...(o.trigger ? { trigger: o.trigger } : {}), refused }, ['OBC21-CONSUMER-POST-ERROR']);
   },
 };

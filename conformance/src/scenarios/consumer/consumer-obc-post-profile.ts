@@ -16,7 +16,7 @@ export const consumerObcPostProfile: Scenario = {
     if (posts.length === 0) return ctx.skip('the candidate did not call POST /profile, which is optional');
     for (const post of posts) {
       const title = `POST /profile body #${post.seq}`;
-      await ctx.mustContinue(ensureSchemaValid(SchemaIds.obc.postProfileRequest, title), jsonOf(post), ['OBC21-CONSUMER-PAYLOAD-VALID', 'OBC21-CERT-consumer-post-profile-optional']);
+      await ctx.mustContinue(ensureSchemaValid(SchemaIds.obc.postProfileRequest, title), jsonOf(post), ['OBC21-CONSUMER-PAYLOAD-VALID']);
       await ctx.mustContinue(ensureNoUnknownProperties(SchemaIds.obc.postProfileRequest, title), jsonOf(post), ['OBC21-CERT-consumer-no-extension-fields']);
     }
   },

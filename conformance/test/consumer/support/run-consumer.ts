@@ -45,3 +45,7 @@ export async function runConsumerPlan(planId: string, trigger: string | TriggerF
 /** Requirement ids of the failed checks. */
 export const failedRequirements = (run: SuiteRun): string[] =>
   [...new Set(run.checks.filter((c) => c.outcome === 'fail').flatMap((c) => c.requirementIds))].sort();
+
+/** Requirement ids of the checks that warned. */
+export const warnedRequirements = (run: SuiteRun): string[] =>
+  [...new Set(run.checks.filter((c) => c.outcome === 'warning').flatMap((c) => c.requirementIds))].sort();
