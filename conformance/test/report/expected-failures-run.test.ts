@@ -10,14 +10,14 @@ import { DEMO_AUTH_FIELDS } from '../support/config.js';
 import { startReferenceStack, type ReferenceStack } from '../support/stack.js';
 import { cli } from './support.js';
 
-const ENTRY = 'obc-provider-read/provider-get-assertions-paging/ensure-total-count';
+const ENTRY = 'obc-provider-read/provider-get-assertions-paging/ensure-link-header';
 const tmp = mkdtempSync(join(tmpdir(), 'lrc-xf-'));
 const file = join(tmp, 'expected-failures.json');
 writeFileSync(
   file,
   JSON.stringify({
     expectedFailures: [
-      { plan: 'obc-provider-read', scenario: 'provider-get-assertions-paging', check: 'ensure-total-count', reason: 'X-Total-Count counts deleted records (issue 12)' },
+      { plan: 'obc-provider-read', scenario: 'provider-get-assertions-paging', check: 'ensure-link-header', reason: 'pages carry no Link header yet (issue 12)' },
     ],
   }),
 );
@@ -25,7 +25,7 @@ writeFileSync(
 let broken: ReferenceStack;
 let fixed: ReferenceStack;
 beforeAll(async () => {
-  broken = await startReferenceStack({ providerFaults: ['paging-wrong-total-count'] });
+  broken = await startReferenceStack({ providerFaults: ['paging-no-link-header'] });
   fixed = await startReferenceStack();
 });
 afterAll(async () => {
@@ -43,11 +43,11 @@ describe('conformance run --expected-failures', () => {
     const out = join(tmp, 'broken');
     const r = await run(broken.manifestUrl, out);
     expect(r.code, r.stdout + r.stderr).toBe(0);
-    expect(r.stdout).toContain(`warning: expected failure ${ENTRY} reported as a warning: X-Total-Count counts deleted records (issue 12)`);
+    expect(r.stdout).toContain(`warning: expected failure ${ENTRY} reported as a warning: pages carry no Link header yet (issue 12)`);
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
     expect(summary).toMatchObject({ verdict: 'pass', exitCode: 0 });
-    const listed = summary.checks.filter((c: { checkId: string; scenario: string }) => c.scenario === 'provider-get-assertions-paging' && c.checkId === 'ensure-total-count');
-    expect(listed.some((c: { outcome: string; message: string }) => c.outcome === 'warning' && c.message.includes('(expected fail: X-Total-Count counts deleted records'))).toBe(true);
+    const listed = summary.checks.filter((c: { checkId: string; scenario: string }) => c.scenario === 'provider-get-assertions-paging' && c.checkId === 'ensure-link-header');
+    expect(listed.some((c: { outcome: string; message: string }) => c.outcome === 'warning' && c.message.includes('(expected fail: pages carry no Link header yet'))).toBe(true);
     // events.jsonl records the downgrade, so a re-rendered report shows the same thing.
     expect(readFileSync(join(out, 'events.jsonl'), 'utf8')).toContain('"code":"expected-failure"');
   }, 90_000);
@@ -61,7 +61,7 @@ describe('conformance run --expected-failures', () => {
 
   it('refuses an entry without a reason before running (exit 2, one line)', async () => {
     const bad = join(tmp, 'no-reason.json');
-    writeFileSync(bad, JSON.stringify({ expectedFailures: [{ scenario: 'provider-get-assertions-paging', check: 'ensure-total-count' }] }));
+    writeFileSync(bad, JSON.stringify({ expectedFailures: [{ scenario: 'provider-get-assertions-paging', check: 'ensure-link-header' }] }));
     const r = await run(fixed.manifestUrl, join(tmp, 'never'), bad);
     expect(r.code).toBe(2);
     expect(r.stderr.trim()).toBe(`conformance: expected-failures file ${bad}: entry 1 has no reason: every expected failure needs one`);
