@@ -5,12 +5,13 @@
  * so hosted and key checks are skips, never passes.
  */
 import { existsSync, readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { officialDataFor } from '../../../test/support/environment.js';
 import { UsageError } from '../../src/engine/errors.js';
 import { notPassed, runValidate } from './support.js';
 
-const SPEC_DATA = fileURLToPath(new URL('../../../../shared/spec-data/', import.meta.url));
+const official = officialDataFor('The official example tests of validate', ['ob/v2p0/examples/', 'ob/v2p1/examples/', 'ob/v2p0/validator-core-fixtures/']);
+const SPEC_DATA = official ? `${official.file('').replace(/\/?$/, '/')}` : '/official-files-missing/';
 const OB20 = `${SPEC_DATA}ob/v2p0/examples/`;
 const OB21 = `${SPEC_DATA}ob/v2p1/examples/`;
 
@@ -66,9 +67,9 @@ const EXAMPLES: Record<string, Expected> = {
   'ob-spec-v2p1-example-registration-response.json': NOT_A_KIND('an RFC 7591 registration response'),
 };
 
-const files = [...readdirSync(OB20).map((f) => [OB20, f] as const), ...readdirSync(OB21).map((f) => [OB21, f] as const)];
+const files = official ? [...readdirSync(OB20).map((f) => [OB20, f] as const), ...readdirSync(OB21).map((f) => [OB21, f] as const)] : [];
 
-describe('official OB 2.0 / 2.1 examples through validate', () => {
+describe.runIf(official)('official OB 2.0 / 2.1 examples through validate', () => {
   it('the table names every example file, and only those', () => {
     expect(files.map(([, f]) => f).sort()).toEqual(Object.keys(EXAMPLES).sort());
   });
@@ -167,8 +168,8 @@ const VALIDATOR_CORE: Record<string, CoreExpected> = {
 const failingNames = (checks: Awaited<ReturnType<typeof runValidate>>['checks']) =>
   new Set(checks.filter((c) => c.outcome === 'fail').map((c) => (c.checkId === 'ensure-verification-step' ? c.title.split(': ').pop() : c.checkId)));
 
-describe('openbadges-validator-core fixtures through validate', () => {
-  const coreFiles = readdirSync(CORE);
+describe.runIf(official)('openbadges-validator-core fixtures through validate', () => {
+  const coreFiles = official ? readdirSync(CORE) : [];
 
   it('the table names every fixture file, and only those', () => {
     expect(coreFiles.sort()).toEqual(Object.keys(VALIDATOR_CORE).sort());
@@ -211,7 +212,7 @@ describe('openbadges-validator-core fixtures through validate', () => {
   });
 });
 
-describe('official CLR 1.0 examples', () => {
+describe.runIf(official)('official CLR 1.0 examples', () => {
   it('there are none in spec-data (clr.md §11 gap 6: only schemas and the context were published as files)', () => {
     const clr = `${SPEC_DATA}clr/v1p0/`;
     const found = existsSync(clr) ? readdirSync(clr, { recursive: true }).map(String).filter((f) => f.endsWith('.json') && !f.startsWith('schema')) : [];

@@ -1,14 +1,16 @@
-// A local stand-in for the 1EdTech publisher: a real HTTP server on 127.0.0.1 serving the spec-data files
-// under their purl paths, with per-path overrides to simulate a missing (404) or corrupted file.
+// A local stand-in for the 1EdTech publisher: a real HTTP server on 127.0.0.1 serving the official files
+// (spec-data, or the sync cache: test/support/environment.ts) under their purl paths, with per-path
+// overrides to simulate a missing (404) or corrupted file.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { locateSpecData } from '../../../schemas/crosscheck/official.js';
+import type { OfficialData } from '../../../test/support/environment.js';
 
-export const SPEC_DATA = locateSpecData();
+/** The spec-data folders the publisher serves: every file `schemas sync` downloads. */
+export const SCHEMA_FOLDERS = ['ob/v2p1/schema/json/', 'clr/v1p0/schema/json/'];
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const CLI = path.join(ROOT, 'conformance/src/cli.ts');
 
@@ -26,7 +28,7 @@ export interface Publisher {
   close(): Promise<void>;
 }
 
-export async function startPublisher(): Promise<Publisher> {
+export async function startPublisher(official: OfficialData): Promise<Publisher> {
   const requests: string[] = [];
   const overrides = new Map<string, number | string>();
   const server = http.createServer((req, res) => {
@@ -36,7 +38,7 @@ export async function startPublisher(): Promise<Publisher> {
     if (typeof override === 'number') return void res.writeHead(override).end();
     if (typeof override === 'string') return void res.writeHead(200, { 'content-type': 'application/json' }).end(override);
     const mount = MOUNTS.find(([prefix]) => url.pathname.startsWith(prefix));
-    const file = mount && SPEC_DATA ? path.join(SPEC_DATA, mount[1], path.basename(url.pathname)) : undefined;
+    const file = mount ? official.file(`${mount[1]}${path.basename(url.pathname)}`) : undefined;
     if (!file || !existsSync(file)) return void res.writeHead(404).end();
     res.writeHead(200, { 'content-type': 'application/schema+json' }).end(readFileSync(file));
   });
@@ -50,10 +52,10 @@ export async function startPublisher(): Promise<Publisher> {
   };
 }
 
-/** The spec-data file standing for a purl path. */
-export function specDataFile(purlPath: string): string {
+/** The official file standing for a purl path. */
+export function specDataFile(official: OfficialData, purlPath: string): string {
   const mount = MOUNTS.find(([prefix]) => `/${purlPath}`.startsWith(prefix))!;
-  return path.join(SPEC_DATA!, mount[1], path.basename(purlPath));
+  return official.file(`${mount[1]}${path.basename(purlPath)}`);
 }
 
 /** Runs the CLI as a child process (asynchronously, so the in-process publisher keeps answering). */
