@@ -41,7 +41,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await publisher?.close();
-  rmSync(tmp, { recursive: true, force: true });
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
 const { clr } = SchemaIds;

@@ -34,7 +34,7 @@ afterAll(async () => {
   await publisher?.close();
 });
 beforeEach(() => {
-  publisher.overrides.clear();
+  publisher?.overrides.clear();
   tmp = mkdtempSync(path.join(os.tmpdir(), 'official-sync-'));
   return () => rmSync(tmp, { recursive: true, force: true });
 });

@@ -45,7 +45,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await publisher?.close();
-  rmSync(tmp, { recursive: true, force: true });
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
 /** The CLI in a child process, from `cwd` (the default cache is relative to it). */
