@@ -29,7 +29,7 @@ describe('severity audit of the scenario sources', () => {
       .filter((f) => !f.endsWith(join('engine', 'context.ts')))
       .reduce((n, f) => n + (readFileSync(f, 'utf8').match(/\bctx\.(must|mustContinue|should|may)\(/g)?.length ?? 0), 0);
     expect(spelled).toBeGreaterThan(200);
-    expect(sites.length).toBe(spelled);
+    expect(sites.length).toBeGreaterThanOrEqual(spelled);
     expect(sites.every((s) => s.requirementIds.length > 0)).toBe(true);
   }, 60_000);
 
