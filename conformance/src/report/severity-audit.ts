@@ -74,7 +74,7 @@ export function renderSeverityAudit(sites: readonly CallSite[], requirements: Re
     '',
     `${sites.length} check calls, read from the scenario sources by conformance/scripts/call-sites.ts. A \`must\` (a failure) may only cite a MUST stated by an official file or the specification text; ` +
       'a SHOULD, a MAY or a reconstructed rule is at most a `should` (a warning), whose message then says the rule is our reconstruction. ' +
-      'Where such a warning leaves nothing to judge (no discovery document or getClrs answer at the reconstructed CLR 1.0 path), the scenario ends as skipped, never as passed. ' +
+      'Where such a warning leaves nothing to judge, the run stops with exit 2 (no CLR 1.0 discovery document at the reconstructed path) or the scenario ends as skipped (no getClrs answer, say), never as passed. ' +
       '`npm run requirements -- --check` fails on any disagreement, one line each.',
     '',
     '| Requirement | Level (source) | Provenance | Severity used | Check | Called in (conformance/src/) |',

@@ -40,6 +40,8 @@ export const clrProviderAuthRefusals: Scenario = {
     const s = clrSession(ctx);
     const reader = await clrToken(ctx, s, CLR_SCOPES.readonly);
     const walk = await walkClrs(ctx, reader, s.clrsUrl, 'GET clrs');
+    // The getClrs path is reconstructed: where it does not answer, a refusal cannot be told from a missing endpoint.
+    if (walk.pages[0]!.exchange.status !== 200) return ctx.skip(`getClrs does not answer 200 at ${s.clrsUrl} (the reconstructed CLR 1.0 path), so refusals there prove nothing`);
     const existing = clrIds(walk.records).find((id) => id.startsWith(`${s.clrsUrl}/`));
     const probeId = existing ?? `${s.clrsUrl}/conformance-unknown-${ctx.config.runId}`;
     const clr = buildClr(learnerEmail(ctx).email);

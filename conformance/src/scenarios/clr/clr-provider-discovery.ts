@@ -7,6 +7,7 @@ import { ensureStatus } from '../../checks/http/ensure-status.js';
 import { ensureJsonLdValid } from '../../checks/jsonld/ensure-jsonld-valid.js';
 import { ensureHttpsUrl } from '../../checks/oauth/ensure-https-url.js';
 import { ensureNoUnknownProperties, ensureSchemaValid } from '../../checks/schema/ensure-schema-valid.js';
+import { UsageError } from '../../engine/errors.js';
 import type { Scenario } from '../../engine/scenario.js';
 import { SchemaIds } from '../../../../schemas/src/registry.js';
 
@@ -24,9 +25,12 @@ export const clrProviderDiscovery: Scenario = {
   async run(ctx) {
     const url = clrDiscoveryUrl(ctx.config.target);
     const { exchange, document } = await getClrDiscovery(ctx, url);
-    // The discovery path comes from the reference implementation, not from CLR text: a warning, and nothing more to judge.
+    // The discovery path comes from the reference implementation, not from CLR text: not finding a document
+    // there is a warning, and the run cannot go on, which is no verdict on the provider (exit 2), never a pass.
     const found = await ctx.should(ensureStatus(200), exchange, ['CLR10-DISCOVERY']);
-    if (found.outcome === 'fail') return ctx.skip('no discovery document at the reconstructed CLR 1.0 path; give the discovery URL as the target if it lives elsewhere');
+    if (found.outcome === 'fail') {
+      throw new UsageError('no-clr-discovery', `no CLR 1.0 discovery document at ${url} (${found.message}); the path is the reference implementation's, so give the discovery URL as --target if yours lives elsewhere`);
+    }
     await ctx.should(ensureJsonBody, exchange, ['CLR10-DISCOVERY']);
     const http = { http: exchange };
     await ctx.must(ensureSchemaValid(SchemaIds.clr.discovery, 'discovery document'), document, ['CLR10-DISCOVERY-DOCUMENT'], http);
