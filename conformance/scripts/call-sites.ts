@@ -340,6 +340,10 @@ export function scanCallSites(root: string, dirs: string[] = [join(root, 'confor
           }
         }
       }
+      if (ts.isVariableDeclaration(n) && ts.isObjectBindingPattern(n.name) && n.initializer && isCtx(n.initializer)) {
+        const taken = n.name.elements.map((e) => (e.propertyName ?? e.name).getText()).filter((name) => name in METHODS);
+        if (taken.length) errors.push(`${where(n)}: ctx.${taken.join(', ctx.')} is destructured, so its calls cannot be read (call it on the context)`);
+      }
       if (ts.isElementAccessExpression(n) && isCtx(n.expression)) {
         errors.push(`${where(n)}: a ScenarioContext member is picked by index, so its severity cannot be read (call ctx.must/mustContinue/should/may by name)`);
       }
