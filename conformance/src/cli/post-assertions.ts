@@ -23,7 +23,7 @@ function jwsPayload(jws: string): Record<string, unknown> | undefined {
  */
 export function parseSuppliedAssertion(text: string, source: string): SuppliedAssertion | string {
   const trimmed = text.trim();
-  if (!trimmed.startsWith('{')) {
+  if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) {
     const doc = jwsPayload(trimmed);
     if (!doc) return 'is neither JSON nor a compact JWS whose payload is a JSON object';
     return typeof doc.id === 'string' ? { source, id: doc.id, doc, payload: { signedAssertion: trimmed } } : 'holds a JWS whose payload has no string "id"';
