@@ -3,7 +3,7 @@ import { ensureAssertionRoundTrip } from '../../checks/obc/ensure-assertion-roun
 import { SCOPES } from '../../actions/types.js';
 import type { ScenarioContext } from '../../engine/context.js';
 import type { Scenario } from '../../engine/scenario.js';
-import { CANNOT_BUILD, firstListedVerifiable, SUPPLY_HOWTO, type Postable } from './support/postable.js';
+import { CANNOT_BUILD, firstListedVerifiable, SUPPLY_HOWTO, usableSupplied, type Postable } from './support/postable.js';
 import { idsOf } from './support/records.js';
 import { expectInsufficientScope, expectUnauthenticated } from './support/refusals.js';
 import { apiSession, tokenWithout, type ApiSession } from './support/session.js';
@@ -18,7 +18,7 @@ import { OBTAIN_TOKEN_REQUIREMENTS } from '../../actions/obtain-token.js';
 async function documents(ctx: ScenarioContext, s: ApiSession): Promise<{ fresh: Postable[]; held?: Postable }> {
   const walk = await listAll(ctx, s, 'GET assertions before the refused POSTs');
   const ids = new Set(idsOf(walk.records));
-  const fresh = (ctx.config.postAssertions ?? []).filter((a) => !ids.has(a.id)).map((a) => ({ ...a, from: 'supplied' as const }));
+  const { usable: fresh } = await usableSupplied(ctx, (ctx.config.postAssertions ?? []).filter((a) => !ids.has(a.id)));
   if (fresh.length > 0) return { fresh };
   const posted = ctx.state.get<PostedAssertion>(POSTED_ASSERTION);
   if (posted) return { fresh, held: { source: 'the assertion provider-post-assertion stored', id: String(posted.assertion.id), doc: posted.assertion, payload: posted.payload, from: 'supplied' } };

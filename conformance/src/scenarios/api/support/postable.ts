@@ -7,7 +7,11 @@ import type { Recipient } from './recipient.js';
 import type { ApiSession } from './session.js';
 
 /** An assertion the suite may post: one a provider that verifies what it receives can accept. */
-export type Postable = SuppliedAssertion & { from: 'supplied' | 'listed' };
+export type Postable = SuppliedAssertion & {
+  from: 'supplied' | 'listed';
+  /** What the suite's own verification found: 'unverifiable' when it could not reach a document the provider may. */
+  verdict?: VerificationResult['status'];
+};
 
 /** How a vendor lets the write plan post a new assertion (README "Service Provider (Write)"). */
 export const SUPPLY_HOWTO =
@@ -24,19 +28,31 @@ export const CANNOT_BUILD =
 const problemsOf = (r: VerificationResult) => [...new Set(r.steps.filter((s) => s.outcome !== 'pass').map((s) => s.code))].join(', ');
 
 /**
- * The first supplied assertion the suite's verification library does not find failed (a vendor's document
- * may be hosted where only the provider reaches it, so unverifiable is tried), naming the signed-in user
- * when the profile gives the email. The reasons for the others otherwise.
+ * The supplied assertions the suite's verification library does not find failed (a vendor's document may be
+ * hosted where only the provider reaches it, so unverifiable ones are kept), naming the signed-in user when
+ * the profile gives the email; and why each other one was left out.
  */
-export async function firstSupplied(ctx: ScenarioContext, supplied: SuppliedAssertion[], recipient: Recipient): Promise<Postable | { reasons: string[] }> {
+export async function usableSupplied(ctx: ScenarioContext, supplied: SuppliedAssertion[], recipient?: Recipient): Promise<{ usable: Postable[]; reasons: string[] }> {
   const fetcher = runFetcher(ctx, { allowNetwork: true });
+  const usable: Postable[] = [];
   const reasons: string[] = [];
   for (const a of supplied) {
     const input = 'signedAssertion' in a.payload ? a.payload.signedAssertion : a.payload.assertion;
-    const expected = recipient.fromProfile ? { expectedRecipient: { type: 'email', value: recipient.email } } : {};
+    const expected = recipient?.fromProfile ? { expectedRecipient: { type: 'email', value: recipient.email } } : {};
     const verdict = await verifyAssertion(input, { fetcher, ...expected });
-    if (verdict.status !== 'failed') return { ...a, from: 'supplied' };
-    reasons.push(`${a.source} (${a.id}) does not verify: ${problemsOf(verdict)}`);
+    if (verdict.status !== 'failed') usable.push({ ...a, from: 'supplied', verdict: verdict.status });
+    else reasons.push(`${a.source} (${a.id}) does not verify: ${problemsOf(verdict)}`);
+  }
+  return { usable, reasons };
+}
+
+/** The first usable supplied assertion (checked in order, stopping there), or why none is. */
+export async function firstSupplied(ctx: ScenarioContext, supplied: SuppliedAssertion[], recipient: Recipient): Promise<Postable | { reasons: string[] }> {
+  const reasons: string[] = [];
+  for (const a of supplied) {
+    const one = await usableSupplied(ctx, [a], recipient);
+    if (one.usable[0]) return one.usable[0];
+    reasons.push(...one.reasons);
   }
   return { reasons };
 }
