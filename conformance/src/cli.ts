@@ -45,6 +45,12 @@ async function main(argv: string[]): Promise<number> {
     .option('--authorize <mode>', 'how to pass the sign-in and consent step (auto)')
     .addOption(new Option('--auth-field <name=value>', 'form field for --authorize auto, repeatable').argParser(collect))
     .option('--page-size <n>', 'page size used to walk paged lists')
+    .addOption(
+      new Option(
+        '--post-assertion <file>',
+        'obc-provider-write: an assertion for the signed-in user to post (Assertion Payload, OB 2.0 Assertion JSON or compact JWS), hosted at its HTTP(S) id or signed under a published key; repeatable',
+      ).argParser(collect),
+    )
     .addOption(timeoutOption())
     .option('--listen <host:port>', 'consumer plans: where the emulators listen (loopback, port 0 = any; default 127.0.0.1:0)')
     .option('--trigger <command>', 'consumer plans: command that runs the candidate once per scenario; {manifest}, {discovery}, {origin} are replaced')

@@ -12,6 +12,7 @@ declare module 'jsonld' {
   }
   const jsonld: {
     expand(input: unknown, options?: ExpandOptions): Promise<unknown[]>;
+    compact(input: unknown, context: unknown, options?: ExpandOptions): Promise<Record<string, unknown>>;
   };
   export default jsonld;
 }

@@ -1,17 +1,10 @@
 // Hosted verification: re-fetch the object from its id, trust only that copy, enforce the issuer's policy.
 import { loadJson, type Loaded } from './documents.js';
 import type { Fetcher } from './fetcher.js';
+import { compareAsData } from './same-data.js';
 import { asArray, CODES, fail, isHttpUrl, isObject, pass, unverifiable, type Json, type VerificationStep } from './result.js';
 
-/** JSON with object keys sorted, so key order never counts as a difference. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (isObject(value)) {
-    const keys = Object.keys(value).filter((k) => value[k] !== undefined).sort();
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
+export { canonicalJson } from './canonical.js';
 
 /** Fetch the hosted copy; `authoritative` is set when a usable copy was fetched. */
 export async function checkHostedCopy(presented: Json, fetcher: Fetcher): Promise<{ steps: VerificationStep[]; authoritative?: Json }> {
@@ -36,18 +29,15 @@ export async function checkHostedCopy(presented: Json, fetcher: Fetcher): Promis
     return { steps, authoritative: fetched };
   }
   steps.push(pass(CODES.hostedRevoked, 'the hosted copy is not revoked'));
-  const differing = diffKeys(presented, fetched);
+  // Same assertion as data: a copy embedded elsewhere may differ in form (no @context, badge by IRI) only.
+  const { differing, formOnly, by } = await compareAsData(presented, fetched);
+  const formNote = formOnly.length > 0 ? ` (written differently, same data: ${formOnly.join(', ')})` : '';
   steps.push(
     differing.length === 0
-      ? pass(CODES.hostedMismatch, 'the presented copy equals the hosted copy')
-      : fail(CODES.hostedMismatch, `the presented copy differs from the hosted copy in ${differing.join(', ')}`, { id, differing }),
+      ? pass(CODES.hostedMismatch, `the presented copy is the hosted copy${formNote}`, formOnly.length > 0 ? { id, formOnly, comparedBy: by } : undefined)
+      : fail(CODES.hostedMismatch, `the presented copy differs from the hosted copy in ${differing.join(', ')}`, { id, differing, formOnly, comparedBy: by }),
   );
   return { steps, authoritative: fetched };
-}
-
-function diffKeys(a: Json, b: Json): string[] {
-  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
-  return keys.filter((k) => canonicalJson(a[k]) !== canonicalJson(b[k]));
 }
 
 /**

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { DEFAULT_CLIENT, DEFAULTS, isLoopbackHost, type ClientMetadata, type RunConfig } from '../engine/config.js';
 import { UsageError } from '../engine/errors.js';
 import { CLR_DISCOVERY_PATH, clrDiscoveryUrl } from '../actions/clr/constants.js';
+import { loadSuppliedAssertions } from './post-assertions.js';
+import { dirname, resolve as resolvePath } from 'node:path';
 import { EMULATOR_PLACEHOLDER_TARGET, resolveConsumerOptions, type ConsumerFlags } from './consumer-config.js';
 
 /** What the command line gave; every field optional because the config file may supply it. */
@@ -17,6 +19,8 @@ export interface RunFlags extends ConsumerFlags {
   authField?: string[];
   pageSize?: string;
   timeout?: string;
+  /** Files holding assertions for the Badge Connect Write plan to post (repeatable). */
+  postAssertion?: string[];
 }
 
 /** The config file format (JSON). Same names as the flags, plus client metadata overrides. */
@@ -32,11 +36,13 @@ interface ConfigFile {
   timeoutMs?: number;
   maxResponseBytes?: number;
   scenarioTimeoutMs?: number;
+  /** Files (relative to the config file) holding assertions to post. */
+  postAssertions?: string[];
 }
 
 const CONFIG_KEYS = new Set([
   'target', 'plans', 'out', 'reporters', 'authorize', 'authFields', 'client',
-  'pageSize', 'timeoutMs', 'maxResponseBytes', 'scenarioTimeoutMs',
+  'pageSize', 'timeoutMs', 'maxResponseBytes', 'scenarioTimeoutMs', 'postAssertions',
 ]);
 const CLIENT_KEYS = new Set(Object.keys(DEFAULT_CLIENT));
 
@@ -65,7 +71,7 @@ export function readConfigFile(path: string): ConfigFile {
   for (const key of ['target', 'out', 'authorize'] as const) {
     if (obj[key] !== undefined && typeof obj[key] !== 'string') throw bad(key, 'a string');
   }
-  for (const key of ['plans', 'reporters'] as const) {
+  for (const key of ['plans', 'reporters', 'postAssertions'] as const) {
     const v = obj[key];
     if (v !== undefined && !(Array.isArray(v) && v.every((x) => typeof x === 'string'))) throw bad(key, 'an array of strings');
   }
@@ -103,6 +109,12 @@ export function resolveRunConfig(flags: RunFlags, knownPlans: readonly string[],
   const authorize = flags.authorize ?? file.authorize ?? 'auto';
   if (authorize !== 'auto') throw new UsageError('bad-authorize', `unsupported --authorize mode "${authorize}" (supported: auto)`);
   const authFields = { ...(file.authFields ?? {}), ...parseFields(flags.authField ?? []) };
+  // Flags replace the config file's list; the file's paths are relative to the file.
+  const postAssertions = flags.postAssertion?.length
+    ? loadSuppliedAssertions(flags.postAssertion, '--post-assertion')
+    : flags.config && file.postAssertions?.length
+      ? loadSuppliedAssertions(file.postAssertions.map((p) => resolvePath(dirname(flags.config as string), p)), `config file ${flags.config}: postAssertions`)
+      : [];
   const runId = randomUUID();
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   return {
@@ -122,6 +134,7 @@ export function resolveRunConfig(flags: RunFlags, knownPlans: readonly string[],
     plainHttpLoopback,
     runId,
     ...(consumer ? { consumer } : {}),
+    ...(postAssertions.length ? { postAssertions } : {}),
   };
 }
 

@@ -13,6 +13,20 @@ export interface ClientMetadata {
   redirect_uris: string[];
 }
 
+/**
+ * An assertion the vendor gives the Badge Connect Write plan to post (--post-assertion, config
+ * "postAssertions"): one the provider can verify, hosted at its HTTP(S) id or signed under a published key.
+ */
+export interface SuppliedAssertion {
+  /** Where it came from (the file path), for messages. */
+  source: string;
+  id: string;
+  /** The assertion (for a signed one, the JWS payload). */
+  doc: Record<string, unknown>;
+  /** The Assertion Payload to send. */
+  payload: { assertion: Record<string, unknown> } | { signedAssertion: string };
+}
+
 export interface RunConfig {
   /** The target as given: an origin or a manifest URL. */
   target: string;
@@ -42,6 +56,8 @@ export interface RunConfig {
   officialSchemas?: OfficialSchemaHook;
   /** Consumer plans: where the emulators listen and how the candidate is started. */
   consumer?: ConsumerRunOptions;
+  /** Badge Connect Write: assertions to post, in the order given. */
+  postAssertions?: SuppliedAssertion[];
 }
 
 export const DEFAULT_CLIENT: ClientMetadata = {

@@ -42,7 +42,7 @@ export const OBC21_API_REQUIREMENTS: Requirement[] = [
 
   // POST /assertions (SPEC21 §Assertions, §Assertion Payload).
   { id: 'OBC21-POST-ASSERTION', source: 'OBC21', section: 'postassertion', level: 'MUST', summary: 'POST /assertions with a valid assertion answers 200 OK and the assertion is then listed, unchanged, for the user.', roles: WRITE, provenance: 'spec-text' },
-  { id: 'OBC21-POST-ASSERTION-UPDATE', source: 'OBC21', section: 'postassertion', level: 'MUST', summary: 'POST of a known assertion id updates it: one copy, with the new content.', roles: WRITE, provenance: 'spec-text' },
+  { id: 'OBC21-POST-ASSERTION-UPDATE', source: 'OBC21', section: 'postassertion', level: 'MUST', summary: 'POST of a held assertion id updates it in place: afterwards one copy is listed, with the posted content (driven with an unchanged re-post, the only change a verifying provider must accept from a holder).', roles: WRITE, provenance: 'spec-text' },
   { id: 'OBC21-POST-ASSERTION-BODY', source: 'OBC21', section: 'assertion-payload', level: 'MUST', summary: 'A POST /assertions body that is not a JSON Assertion Payload is refused with 400.', roles: WRITE, provenance: 'official-file' },
   { id: 'OBC21-POST-ASSERTION-VERIFY', source: 'OBC21', section: 'postassertion', level: 'SHOULD', summary: 'The provider verifies every posted assertion and refuses one that is not a valid OB 2.0 Assertion.', roles: WRITE, provenance: 'spec-text' },
   { id: 'OBC21-REFUSAL-NO-EFFECT', source: 'OBC21', section: 'postassertion', level: 'MUST', summary: 'A refused POST /assertions stores nothing.', roles: WRITE, provenance: 'reconstruction' },

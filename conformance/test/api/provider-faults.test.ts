@@ -3,10 +3,19 @@
  * expected check of the expected scenario fail (MUST rules) or warn (SHOULD rules), citing the expected
  * requirement. Setup scenarios run first; an ad-hoc plan gets every scope.
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResultOutcome } from '../../src/engine/events.js';
+import { startForeignIssuer, type ForeignIssuer } from '../support/foreign-issuer.js';
 import { runScenarioIds } from '../support/run-suite.js';
 import { startReferenceStack } from '../support/stack.js';
+
+// The write scenarios post what a vendor supplies: two assertions of a loopback issuer for the test user (alice).
+let issuer: ForeignIssuer;
+let n = 0;
+beforeAll(async () => {
+  issuer = await startForeignIssuer();
+});
+afterAll(() => issuer?.close());
 
 const SETUP = ['provider-manifest-discovery', 'auth-server-registration', 'auth-server-authorization-code'];
 
@@ -54,7 +63,8 @@ describe.concurrent('provider faults are caught', () => {
     const stack = await startReferenceStack({ providerFaults: [e.fault] });
     try {
       const scenarios = e.run ? [...SETUP.filter((id) => id !== e.scenario), ...e.run] : [...SETUP, e.scenario];
-      const run = await runScenarioIds(stack.manifestUrl, e.run?.length === 0 ? [e.scenario] : scenarios);
+      const postAssertions = [await issuer.supplied('alice@example.com', ++n), await issuer.supplied('alice@example.com', ++n, 'signed')];
+      const run = await runScenarioIds(stack.manifestUrl, e.run?.length === 0 ? [e.scenario] : scenarios, { postAssertions });
       const found = run.checks.filter((c) => c.scenarioId === e.scenario && c.checkId === e.check && c.requirementIds.includes(e.requirement));
       const summary = run.problems.map((p) => `${p.scenarioId}/${p.checkId} [${p.outcome}] ${p.requirementIds.join(',')}: ${p.message}`).join('\n');
       expect(found.map((c) => c.outcome), summary).toContain(e.outcome);

@@ -87,3 +87,54 @@ describe('resolveRunConfig', () => {
     expect(usage(() => resolveRunConfig({ config: join(dir, 'absent.json') }, PLANS)).code).toBe('config-unreadable');
   });
 });
+
+describe('assertions to post (--post-assertion, config "postAssertions")', () => {
+  const OB20_EXAMPLE = new URL('../../../../shared/spec-data/ob/v2p0/examples/ob20-examples-01-Assertion-Example.json', import.meta.url).pathname;
+  const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+  const jwsOf = (payload: unknown) => `${b64({ alg: 'RS256' })}.${b64(payload)}.c2lnbmF0dXJl`;
+  const signedPayload = { type: 'Assertion', id: 'urn:uuid:00000000-0000-4000-8000-000000000001', verification: { type: 'SignedBadge' } };
+  const base = { target: 'https://a.example.com', plan: ['obc-provider-write'] };
+
+  it('takes a bare OB 2.0 Assertion (the spec example), a compact JWS, and an Assertion Payload whose signedAssertion wins', () => {
+    const jwsFile = configFile(`${jwsOf(signedPayload)}\n`);
+    const both = configFile(JSON.stringify({ assertion: { type: 'Assertion', id: 'https://x.example.org/a/1' }, signedAssertion: jwsOf(signedPayload) }));
+    const c = resolveRunConfig({ ...base, postAssertion: [OB20_EXAMPLE, jwsFile, both] }, PLANS);
+    expect(c.postAssertions?.map((a) => [a.id, Object.keys(a.payload)])).toEqual([
+      ['https://example.org/beths-robotics-badge.json', ['assertion']],
+      [signedPayload.id, ['signedAssertion']],
+      // OB 2.1: with both present the unsigned one is ignored.
+      [signedPayload.id, ['signedAssertion']],
+    ]);
+    expect(resolveRunConfig(base, PLANS).postAssertions).toBeUndefined();
+  });
+
+  it('reads the config file list relative to the config file; flags replace it', () => {
+    const sub = mkdtempSync(join(dir, 'sub-'));
+    writeFileSync(join(sub, 'mine.json'), JSON.stringify({ assertion: { type: 'Assertion', id: 'https://x.example.org/a/2' } }));
+    const file = join(sub, 'config.json');
+    writeFileSync(file, JSON.stringify({ target: 'https://a.example.com', plans: ['obc-provider-write'], postAssertions: ['mine.json'] }));
+    expect(resolveRunConfig({ config: file }, PLANS).postAssertions?.map((a) => a.id)).toEqual(['https://x.example.org/a/2']);
+    expect(resolveRunConfig({ config: file, postAssertion: [OB20_EXAMPLE] }, PLANS).postAssertions?.map((a) => a.id)).toEqual(['https://example.org/beths-robotics-badge.json']);
+  });
+
+  it.each([
+    ['a missing file', () => join(dir, 'no-such-file.json'), /cannot read the file \(ENOENT\)/],
+    ['not JSON', () => configFile('{"assertion": '), /is not valid JSON/],
+    ['a JSON array', () => configFile('[]'), /must hold a JSON object/],
+    ['an assertion without id', () => configFile('{"assertion": {"type": "Assertion"}}'), /without a string "id"/],
+    ['assertion not an object', () => configFile('{"assertion": "https://x.example.org/a/1"}'), /"assertion" that is not an object/],
+    ['text that is no JWS', () => configFile('hello world'), /neither JSON nor a compact JWS/],
+    ['a JWS whose payload has no id', () => configFile(jwsOf({ type: 'Assertion' })), /payload has no string "id"/],
+  ])('refuses %s with a one-line usage error', (_name, make, message) => {
+    const err = usage(() => resolveRunConfig({ ...base, postAssertion: [make()] }, PLANS));
+    expect(err.message).toMatch(/^--post-assertion /);
+    expect(err.message).toMatch(message);
+    expect(err.message).not.toContain('\n');
+  });
+
+  it('refuses a config "postAssertions" that is not a list of strings, or naming a bad file', () => {
+    expect(usage(() => resolveRunConfig({ config: configFile(JSON.stringify({ ...base, plans: base.plan, plan: undefined, postAssertions: 'a.json' })) }, PLANS)).message).toMatch(/"postAssertions" must be an array of strings/);
+    const bad = configFile(JSON.stringify({ target: base.target, plans: base.plan, postAssertions: ['missing.json'] }));
+    expect(usage(() => resolveRunConfig({ config: bad }, PLANS)).message).toMatch(/postAssertions .*missing\.json: cannot read the file/);
+  });
+});

@@ -1,6 +1,9 @@
 /** imsx_StatusInfo checks: a valid error body, and named mutations of it that each break one rule. */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import AjvDraft04Module from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
-import { codeMinorsFor, codeMinorValues, ensureCodeMinor } from '../../src/checks/clr/ensure-code-minor.js';
+import { codeMinorsFor, codeMinorValues, ensureCodeMinor, ensureCodeMinorPresent } from '../../src/checks/clr/ensure-code-minor.js';
 import { ensureStatusInfo } from '../../src/checks/clr/ensure-status-info.js';
 import type { Verdict } from '../../src/engine/verdict.js';
 import { exchange, mutate } from '../api/exchange.js';
@@ -74,13 +77,42 @@ describe('ensure-code-minor', () => {
     expect(v.message).toContain(minor);
   });
 
-  it('fails a body without codeMinor, and grades the exact value separately', () => {
-    expect(run(ensureCodeMinor().run(exchange({ status: 401, body: { imsx_codeMajor: 'failure', imsx_severity: 'error' } }))).outcome).toBe('fail');
+  it('has nothing to judge without codeMinor (skip, never a failure), and grades the exact value separately', () => {
+    expect(run(ensureCodeMinor().run(exchange({ status: 401, body: { imsx_codeMajor: 'failure', imsx_severity: 'error' } }))).outcome).toBe('skip');
     expect(run(ensureCodeMinor('forbidden').run(exchange({ status: 403, body: statusInfo('unauthorizedrequest') }))).outcome).toBe('fail');
     expect(run(ensureCodeMinor('forbidden').run(exchange({ status: 403, body: forbidden }))).outcome).toBe('pass');
   });
 
   it('skips a status for which no codeMinor is defined', () => {
     expect(run(ensureCodeMinor().run(exchange({ status: 302, body: statusInfo('invalid_data') }))).outcome).toBe('skip');
+  });
+});
+
+/** The official CLR 1.0 getClr error schema (shared spec-data, read at test time): imsx_codeMinor is not required. */
+const OFFICIAL_GETCLR_ERRORS = fileURLToPath(
+  new URL('../../../../shared/spec-data/clr/v1p0/schema/json/clrv1p0-getclr-400-401-403-404-410-421-responsepayload-schemav2p0.json', import.meta.url),
+);
+
+describe('imsx_codeMinor is optional (CLR 1.0 status schema)', () => {
+  const official = JSON.parse(readFileSync(OFFICIAL_GETCLR_ERRORS, 'utf8')) as Record<string, unknown>;
+  const validate = new AjvDraft04Module.default({ strict: false }).compile(official);
+  const bare404 = { imsx_codeMajor: 'failure', imsx_severity: 'error', imsx_description: 'No such CLR' };
+
+  it('the official schema accepts a 404 body without imsx_codeMinor', () => {
+    expect(validate(bare404), JSON.stringify(validate.errors)).toBe(true);
+    expect(run(ensureStatusInfo.run(exchange({ status: 404, body: bare404 }))).outcome).toBe('pass');
+  });
+  it('absent: the presence check fails (graded SHOULD by the scenario), the fit check skips', () => {
+    const x = exchange({ status: 404, body: bare404 });
+    const presence = run(ensureCodeMinorPresent.run(x));
+    expect(presence.outcome).toBe('fail');
+    expect(presence.message).toMatch(/optional in the CLR 1\.0 status schema/);
+    expect(run(ensureCodeMinor().run(x)).outcome).toBe('skip');
+  });
+  it('present and wrong for the status: still a failure of the fit check', () => {
+    const x = exchange({ status: 404, body: statusInfo('forbidden') });
+    expect(validate(x.json())).toBe(true);
+    expect(run(ensureCodeMinorPresent.run(x)).outcome).toBe('pass');
+    expect(run(ensureCodeMinor().run(x)).outcome).toBe('fail');
   });
 });

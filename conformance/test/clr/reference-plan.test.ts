@@ -61,6 +61,19 @@ describe('clr-provider against the reference stack', () => {
     expect(fetched.some((e) => e.type === 'http' && e.request.url.includes('/public/clr/assertions/'))).toBe(true);
   }, 90_000);
 
+  it('an embedded copy differing from its hosted document in form only (no @context, issuer in short form) passes', async () => {
+    // The reference provider embeds the co-curricular assertion as CLR content and hosts the full document.
+    const hostedUrl = `${stack.providerOrigin}/public/clr/assertions/alice-01-activity`;
+    const hosted = (await (await fetch(hostedUrl)).json()) as Record<string, any>;
+    expect(hosted['@context']).toBeDefined();
+    expect(Object.keys(hosted.achievement.issuer)).toContain('publicKey');
+    const run = await runPlanIds(discovery, ['clr-provider']);
+    const mismatch = run.checks.filter((c) => c.scenarioId === 'clr-provider-verify-clrs' && c.title.endsWith('embedded objects: hosted.mismatch'));
+    expect(mismatch.length).toBeGreaterThan(0);
+    expect(mismatch.filter((c) => c.outcome !== 'pass'), describeProblems(run)).toEqual([]);
+    expect(run.end.exitCode, describeProblems(run)).toBe(0);
+  }, 90_000);
+
   it('verifies a CLR with no verification method too: method none, its own verification a skip, its embedded objects verified', async () => {
     const own = await startReferenceStack();
     try {

@@ -3,7 +3,9 @@ import pino, { type Logger } from 'pino';
 import { systemClock, type Clock } from '../../shared/clock.js';
 import { DEMO_USERS, type DemoUser } from '../../shared/demo-users.js';
 import { openDatabase } from '../../shared/sqlite.js';
+import type { Fetcher } from '../../../verification/src/index.js';
 import { apiRouter } from './api-router.js';
+import { networkDocuments, noRemoteDocuments } from './badges/document-fetcher.js';
 import { clrRouter } from './clr-router.js';
 import { StatusInfo } from './clr/status-info.js';
 import type { AuthServerOptions, ProviderContext } from './context.js';
@@ -45,6 +47,12 @@ export interface ProviderOptions {
   signingKey?: SigningKeyInput;
   /** Introspection cache per token, 0 to 5 s (default 5). */
   introspectionCacheSeconds?: number;
+  /**
+   * How foreign documents (a hosted assertion at its id, badge classes, issuer profiles, keys) are loaded to
+   * verify a posted assertion: a Fetcher, or `false` to load none (foreign assertions are then refused as
+   * unverifiable). Default: the network, with the verification library's timeout and size caps.
+   */
+  remoteDocuments?: Fetcher | false;
 }
 
 export interface ProviderApp {
@@ -86,6 +94,7 @@ export function createApp(options: ProviderOptions): ProviderApp {
     assertions: new AssertionRepository(db),
     profiles: new ProfileRepository(db),
     clrs: new ClrRepository(db),
+    remoteDocuments: options.remoteDocuments === false ? noRemoteDocuments : (options.remoteDocuments ?? networkDocuments()),
     log,
   };
 

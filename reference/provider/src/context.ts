@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { Fetcher } from '../../../verification/src/index.js';
 import type { Clock } from '../../shared/clock.js';
 import type { DemoUser } from '../../shared/demo-users.js';
 import type { Envelope } from './envelope.js';
@@ -38,5 +39,7 @@ export interface ProviderContext {
   assertions: AssertionRepository;
   profiles: ProfileRepository;
   clrs: ClrRepository;
+  /** Loads foreign documents to verify posted assertions (ProviderOptions.remoteDocuments). */
+  remoteDocuments: Fetcher;
   log: Logger | null;
 }

@@ -60,6 +60,7 @@ export const PROVIDER_FAULTS = [
  * - clr-discovery-missing-token-url  discovery omits `tokenUrl` [routes/get-discovery-document.ts]
  * - clr-error-not-status-info        CLR errors use the Badge Connect `{status}` envelope [clr/status-info.ts]
  * - clr-wrong-code-minor             CLR errors carry a valid but wrong codeMinor [clr/status-info.ts]
+ * - clr-code-minor-omitted          CLR errors leave out the optional imsx_codeMinor [clr/status-info.ts]
  * - clr-no-auth-required             a CLR request without a token acts as the first demo user [middleware/require-bearer.ts]
  * - clr-scope-not-enforced           any active token may call any CLR endpoint [middleware/require-scope.ts]
  * - clr-paging-no-link-header        GET /clrs sends no `Link` [routes/get-clrs.ts]
@@ -90,6 +91,7 @@ export const CLR_FAULTS = [
   'clr-discovery-missing-token-url',
   'clr-error-not-status-info',
   'clr-wrong-code-minor',
+  'clr-code-minor-omitted',
   'clr-no-auth-required',
   'clr-scope-not-enforced',
   'clr-paging-no-link-header',

@@ -3,7 +3,8 @@
  *   tsx reference/provider/src/server.ts [--host H] [--port P] [--origin URL] [--data-dir DIR] [--auth-issuer URL]
  * Environment: HOST, PROVIDER_PORT, PROVIDER_ORIGIN, DATA_DIR, AUTH_ISSUER, RESOURCE_SERVER_ID,
  * RESOURCE_SERVER_SECRET (required: the credential the auth server knows this provider by),
- * INTROSPECTION_CACHE_SECONDS, REFERENCE_FAULTS.
+ * INTROSPECTION_CACHE_SECONDS, REFERENCE_FAULTS, PROVIDER_REMOTE_DOCUMENTS (`off`: never fetch foreign documents, so
+ * posted foreign assertions are refused as unverifiable; default: fetch them to verify).
  */
 import type { RequestListener } from 'node:http';
 import { join } from 'node:path';
@@ -53,6 +54,7 @@ async function main(): Promise<void> {
     faults: faultsFromEnv(env),
     authServer: authServerEndpoints(issuer, { clientId: env.RESOURCE_SERVER_ID ?? DEFAULT_RESOURCE_SERVER_ID, clientSecret: secret }),
     introspectionCacheSeconds: Number(env.INTROSPECTION_CACHE_SECONDS ?? DEFAULT_INTROSPECTION_CACHE_SECONDS),
+    ...(env.PROVIDER_REMOTE_DOCUMENTS === 'off' ? { remoteDocuments: false as const } : {}),
   });
   handler = app.handler;
   console.log(`provider listening on ${server.origin} (public origin ${origin}, auth server ${issuer})`);

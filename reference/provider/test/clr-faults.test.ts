@@ -33,6 +33,10 @@ const probes: Record<ClrFault, Probe> = {
   'clr-discovery-missing-token-url': async (s) => 'tokenUrl' in (await json(await s.call(`${CLR}/discovery`))),
   'clr-error-not-status-info': async (s) => getRegistry().validate(SchemaIds.clr.statusInfo, await json(await s.call(`${CLR}/clrs`))).valid,
   'clr-wrong-code-minor': async (s) => (await json(await s.call(`${CLR}/clrs`))).imsx_codeMinor?.imsx_codeMinorField[0].imsx_codeMinorFieldValue,
+  'clr-code-minor-omitted': async (s) => {
+    const body = await json(await s.call(`${CLR}/clrs`));
+    return { codeMinor: 'imsx_codeMinor' in body, statusInfo: getRegistry().validate(SchemaIds.clr.statusInfo, body).valid };
+  },
   'clr-no-auth-required': async (s) => (await s.call(`${CLR}/clrs`)).status,
   'clr-scope-not-enforced': async (s) => (await s.call(`${CLR}/clrs`, { token: await s.token([CLR_SCOPES.delete]) })).status,
   'clr-paging-no-link-header': async (s) => (await list(s, '?limit=2')).res.headers.has('link'),
@@ -98,6 +102,7 @@ const cleanObservation: Record<ClrFault, unknown> = {
   'clr-discovery-missing-token-url': true,
   'clr-error-not-status-info': true,
   'clr-wrong-code-minor': 'unauthorizedrequest',
+  'clr-code-minor-omitted': { codeMinor: true, statusInfo: true },
   'clr-no-auth-required': 401,
   'clr-scope-not-enforced': 403,
   'clr-paging-no-link-header': true,
@@ -129,6 +134,8 @@ const cleanObservation: Record<ClrFault, unknown> = {
 const expectedFaulty: Partial<Record<ClrFault, unknown>> = {
   'clr-bad-signature': [['signed.bad-signature'], ['signed.bad-signature'], ['signed.bad-signature']],
   'clr-key-wrong-owner': ['signed.key-not-owned'],
+  // The body stays valid imsx_StatusInfo: the schema makes imsx_codeMinor optional.
+  'clr-code-minor-omitted': { codeMinor: false, statusInfo: true },
   'clr-hosted-mismatch': ['hosted.mismatch'],
   'clr-post-accepts-invalid': 201,
   'clr-post-replace-returns-201': [201, 201],

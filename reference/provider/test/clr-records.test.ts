@@ -5,6 +5,7 @@ import { verifyClr, type VerificationResult } from '../../../verification/src/in
 import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { decodeCompactJws } from '../src/badges/jws.js';
 import { signAssertion } from '../src/badges/sign.js';
+import { CLR_CONTEXT } from '../src/urls.js';
 import { expectStatusInfo } from './helpers/clr.js';
 import { CLR, CLR_SCOPES_OFFERED, startClrStack, type ClrStack } from './helpers/clr-stack.js';
 import { ALICE, BOB, testSigningKeyPem } from './helpers/provider.js';
@@ -95,14 +96,21 @@ describe('seed CLRs', () => {
     expect((await s.call(clrUrl('bob-01'), { token: bob })).status).toBe(200);
   });
 
-  it('the co-curricular assertion of every CLR is hosted: its hosted copy equals the embedded one and verifies', async () => {
+  it('the co-curricular assertion of every CLR is hosted: the hosted copy is the full document (same data as the embedded one) and verifies', async () => {
     for (const clr of [...set.clrs, ...payloads()]) {
       const activity = clr.assertions[3] as Record<string, any>;
       expect(activity.verification).toEqual({ type: 'Hosted' });
       expect(activity.id).toBe(`${s.origin}/public/clr/assertions/${String(clr.id).split('/').pop()}-activity`);
       const res = await fetch(activity.id);
       expect(res.status).toBe(200);
-      expect(await res.json()).toEqual(activity);
+      // Embedded as CLR content (no @context, issuer in short form); hosted standalone with the full publisher.
+      const hosted = (await res.json()) as Record<string, any>;
+      expect(activity['@context']).toBeUndefined();
+      const { '@context': context, achievement, ...rest } = hosted;
+      expect(context).toBe(CLR_CONTEXT);
+      expect(rest).toEqual(Object.fromEntries(Object.entries(activity).filter(([k]) => k !== 'achievement')));
+      expect({ ...achievement, issuer: achievement.issuer.id }).toEqual({ ...activity.achievement, issuer: activity.achievement.issuer.id });
+      expect(achievement.issuer.publicKey).toBeDefined();
     }
     const result = await verifyClr(set.clrs[0]!, { fetcher: s.fetcherWith(token) });
     const hostedSteps = result.steps.filter((st) => st.evidence?.path === 'assertions[3]' && st.code.startsWith('hosted.'));
@@ -136,9 +144,9 @@ describe('the publisher\u2019s public documents', () => {
     expect(list.revokedAssertions).toEqual([clrUrl('alice-revoked')]);
   });
 
-  it('hosted endorsements equal their embedded copies; unknown documents are 404 imsx', async () => {
+  it('hosted endorsements are their embedded copies as standalone documents; unknown documents are 404 imsx', async () => {
     const embedded = set.clrs[0]?.endorsements[0] as Record<string, unknown>;
-    expect(await get(embedded.id as string)).toEqual(embedded);
+    expect(await get(embedded.id as string)).toEqual({ '@context': CLR_CONTEXT, ...embedded });
     await expectStatusInfo(await fetch(`${s.origin}/public/clr/endorsements/nope-clr`), 404, 'invalid_data');
     await expectStatusInfo(await fetch(`${s.origin}/public/clr/assertions/nope-activity`), 404, 'invalid_data');
     await expectStatusInfo(await fetch(`${s.origin}/public/clr/publisher`, { method: 'DELETE' }), 405, 'invalid_data');

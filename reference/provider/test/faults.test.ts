@@ -5,7 +5,7 @@ import { checkJsonLd } from '../../../schemas/src/jsonld.js';
 import { getRegistry, SchemaIds } from '../../../schemas/src/registry.js';
 import { decodeCompactJws } from '../src/badges/jws.js';
 import { PROVIDER_FAULTS, type ProviderFault } from '../src/faults.js';
-import { foreignAssertion } from './helpers/badges.js';
+import { foreignAssertion, publish } from './helpers/badges.js';
 import { startIntrospectionStandIn, type IntrospectionStandIn } from './helpers/introspection-stand-in.js';
 import { ALICE, API, parseLinks, SCOPES, startProvider, type TestProvider } from './helpers/provider.js';
 
@@ -64,7 +64,7 @@ const probes: Record<ProviderFault, Probe> = {
   },
   'post-assertion-not-stored': async (p) => {
     const token = p.token();
-    await p.call(`${API}/assertions`, { method: 'POST', token, json: { assertion: foreignAssertion(ALICE.email, 1) } });
+    await p.call(`${API}/assertions`, { method: 'POST', token, json: { assertion: publish(p.published, foreignAssertion(ALICE.email, 1)) } });
     return (await page(p, '?limit=1')).body.assertions[0].id;
   },
   'post-assertion-accepts-invalid': async (p) => {
@@ -74,7 +74,7 @@ const probes: Record<ProviderFault, Probe> = {
   'post-assertion-duplicates': async (p) => {
     const token = p.token();
     for (let i = 0; i < 2; i++) {
-      await p.call(`${API}/assertions`, { method: 'POST', token, json: { assertion: foreignAssertion(ALICE.email, 3) } });
+      await p.call(`${API}/assertions`, { method: 'POST', token, json: { assertion: publish(p.published, foreignAssertion(ALICE.email, 3)) } });
     }
     return (await page(p, '?limit=100')).res.headers.get('x-total-count');
   },

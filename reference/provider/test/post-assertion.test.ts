@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getRegistry, SchemaIds } from '../../../schemas/src/registry.js';
 import { decodeCompactJws } from '../src/badges/jws.js';
-import { foreignAssertion, hashedRecipient, signedForeignAssertion, signForeign } from './helpers/badges.js';
+import { FOREIGN_BADGE, foreignAssertion, hashedRecipient, publish, signedForeignAssertion, signForeign } from './helpers/badges.js';
 import { ALICE, API, BOB, startProvider, type TestProvider } from './helpers/provider.js';
 
 let p: TestProvider;
@@ -13,6 +13,9 @@ beforeAll(async () => {
 afterAll(() => p.close());
 
 type Body = { status: { statusCode: number; statusText: string; error: string | null } };
+
+/** A foreign hosted assertion its issuer publishes at its id, so the provider can verify it. */
+const hosted = (email: string, n: number, extra: Record<string, unknown> = {}) => publish(p.published, foreignAssertion(email, n, extra));
 
 async function post(json: unknown, token = alice) {
   const res = await p.call(`${API}/assertions`, { method: 'POST', token, json });
@@ -36,7 +39,7 @@ const expectError = (r: { res: Response; body: Body }, code: number, text: strin
 describe('POST /assertions', () => {
   it('stores a new assertion, which then heads the list', async () => {
     const before = await listAll();
-    const r = await post({ assertion: foreignAssertion(ALICE.email, 1) });
+    const r = await post({ assertion: hosted(ALICE.email, 1) });
     expect(r.res.status).toBe(200);
     expect(r.body).toEqual({ status: { statusCode: 200, statusText: 'OK', error: null } });
     expect(getRegistry().validate(SchemaIds.obc.postAssertion200, r.body).errors).toEqual([]);
@@ -46,11 +49,12 @@ describe('POST /assertions', () => {
   });
 
   it('replaces an assertion posted again with the same id, moving it to the top', async () => {
-    await post({ assertion: foreignAssertion(ALICE.email, 2) });
-    await post({ assertion: foreignAssertion(ALICE.email, 3) });
+    await post({ assertion: hosted(ALICE.email, 2) });
+    await post({ assertion: hosted(ALICE.email, 3) });
     const before = await listAll();
     expect(before.assertions[0]?.id).toBe('https://example.org/assertions/3');
-    const changed = foreignAssertion(ALICE.email, 2, { narrative: 'Updated narrative' });
+    // The issuer changed its hosted copy; the holder posts the new version.
+    const changed = hosted(ALICE.email, 2, { narrative: 'Updated narrative' });
     expect((await post({ assertion: changed })).res.status).toBe(200);
     const after = await listAll();
     expect(after.total).toBe(before.total);
@@ -66,18 +70,83 @@ describe('POST /assertions', () => {
   });
 
   it('matches a hashed recipient with its salt', async () => {
-    const r = await post({ assertion: foreignAssertion(ALICE.email, 4, { recipient: hashedRecipient(ALICE.email, 'pepper') }) });
+    const r = await post({ assertion: hosted(ALICE.email, 4, { recipient: hashedRecipient(ALICE.email, 'pepper') }) });
     expect(r.res.status).toBe(200);
   });
 
   it('refuses an assertion for someone else with RECIPIENT_PROFILE_MISMATCH', async () => {
-    expectError(await post({ assertion: foreignAssertion(BOB.email, 5) }), 400, 'RECIPIENT_PROFILE_MISMATCH');
+    expectError(await post({ assertion: hosted(BOB.email, 5) }), 400, 'RECIPIENT_PROFILE_MISMATCH');
     expectError(
-      await post({ assertion: foreignAssertion(ALICE.email, 6, { recipient: hashedRecipient(BOB.email, 'x') }) }),
+      await post({ assertion: hosted(ALICE.email, 6, { recipient: hashedRecipient(BOB.email, 'x') }) }),
       400,
       'RECIPIENT_PROFILE_MISMATCH',
     );
     expect((await listAll()).assertions.some((a) => a.id === 'https://example.org/assertions/5')).toBe(false);
+  });
+
+  it('refuses a hosted assertion whose id is not an HTTP(S) URL (the conformance suite\u2019s old fixture)', async () => {
+    // What the suite used to post: HostedBadge, a fresh urn:uuid id, badge and issuer embedded under example.org.
+    const old = {
+      '@context': 'https://w3id.org/openbadges/v2',
+      type: 'Assertion',
+      id: 'urn:uuid:4f9a2c1e-0d3b-4e5f-8a7b-6c5d4e3f2a1b',
+      recipient: { type: 'email', hashed: false, identity: ALICE.email },
+      badge: {
+        type: 'BadgeClass',
+        id: 'https://example.org/conformance/badges/badge-connect-write',
+        name: 'Badge Connect Write Conformance',
+        description: 'Awarded to show that a Badge Connect provider stores posted assertions.',
+        image: 'https://example.org/conformance/badges/badge-connect-write.png',
+        criteria: { narrative: 'Posted by the conformance suite during a certification run.' },
+        issuer: { type: 'Issuer', id: 'https://example.org/conformance/issuer', name: 'Test Issuer', url: 'https://example.org/', email: 'issuer@example.org' },
+      },
+      verification: { type: 'HostedBadge' },
+      issuedOn: '2025-06-01T12:00:00Z',
+    };
+    const r = await post({ assertion: old });
+    expectError(r, 400, 'INVALID_BADGE');
+    expect(r.body.status.error).toMatch(/hosted\.fetch-failed/);
+    expect((await listAll()).assertions.some((a) => a.id === old.id)).toBe(false);
+  });
+
+  it('refuses a foreign hosted assertion nobody hosts at its id', async () => {
+    const r = await post({ assertion: foreignAssertion(ALICE.email, 40) });
+    expectError(r, 400, 'INVALID_BADGE');
+    expect(r.body.status.error).toMatch(/could not be verified \(hosted\.fetch-failed/);
+  });
+
+  it('refuses a foreign hosted assertion whose hosted copy is different data, accepts one differing in form only', async () => {
+    hosted(ALICE.email, 41);
+    const other = await post({ assertion: foreignAssertion(ALICE.email, 41, { issuedOn: '2025-06-02T12:00:00Z' }) });
+    expectError(other, 400, 'INVALID_BADGE');
+    expect(other.body.status.error).toMatch(/hosted\.mismatch/);
+    // The badge class embedded instead of given by IRI: the same assertion as data.
+    const { '@context': _c, ...badge } = p.published.get(FOREIGN_BADGE) as Record<string, unknown>;
+    const same = await post({ assertion: foreignAssertion(ALICE.email, 41, { badge }) });
+    expect(same.res.status, JSON.stringify(same.body)).toBe(200);
+    // The stored copy is the hosted one, not the posted form.
+    expect((await listAll()).assertions.find((a) => a.id === 'https://example.org/assertions/41')).toEqual(p.published.get('https://example.org/assertions/41'));
+  });
+
+  it('refuses a foreign hosted assertion on a host outside its issuer\u2019s policy', async () => {
+    const elsewhere = foreignAssertion(ALICE.email, 42, { id: 'https://badges.example.net/assertions/42' });
+    publish(p.published, elsewhere);
+    const r = await post({ assertion: elsewhere });
+    expectError(r, 400, 'INVALID_BADGE');
+    expect(r.body.status.error).toMatch(/hosted\.origin-not-allowed/);
+  });
+
+  it('refuses a hosted assertion that its host answers 410 Gone for', async () => {
+    const gone = await startProvider({ published: new Map(p.published) });
+    try {
+      const assertion = foreignAssertion(ALICE.email, 43);
+      gone.published.set(String(assertion.id), { revoked: true, revocationReason: 'Issued in error.' });
+      const res = await gone.call(`${API}/assertions`, { method: 'POST', token: gone.token(ALICE), json: { assertion } });
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as Body).status.error).toMatch(/hosted\.revoked/);
+    } finally {
+      await gone.close();
+    }
   });
 
   const invalidBadges: [string, Record<string, unknown>][] = [
@@ -164,7 +233,7 @@ describe('POST /assertions with signedAssertion', () => {
     expectError(await post({ signedAssertion: `${h}.${forged}.${s}` }), 400, 'INVALID_BADGE');
   });
 
-  it('accepts a valid foreign signed assertion unverified and lists it as signed', async () => {
+  it('verifies a foreign signed assertion under the key its issuer publishes and lists it as signed', async () => {
     const jws = await signForeign(signedForeignAssertion(ALICE.email, 30));
     expect((await post({ signedAssertion: jws })).res.status).toBe(200);
     expect((await listAll()).signed[0]).toBe(jws);
@@ -172,7 +241,7 @@ describe('POST /assertions with signedAssertion', () => {
 
   it('ignores the unsigned assertion when both are present', async () => {
     const jws = await signForeign(signedForeignAssertion(ALICE.email, 31));
-    const r = await post({ assertion: foreignAssertion(ALICE.email, 32), signedAssertion: jws });
+    const r = await post({ assertion: hosted(ALICE.email, 32), signedAssertion: jws });
     expect(r.res.status).toBe(200);
     const all = await listAll();
     expect(all.signed[0]).toBe(jws);
@@ -190,6 +259,24 @@ describe('POST /assertions with signedAssertion', () => {
     const claimsOurs = signedForeignAssertion(ALICE.email, 36);
     claimsOurs.verification = { type: 'SignedBadge', creator: `${p.origin}/public/keys/rsa-unknown` };
     expectError(await post({ signedAssertion: await signForeign(claimsOurs) }), 400, 'INVALID_BADGE');
+  });
+
+  it('refuses a foreign signed assertion under a key its issuer does not publish', async () => {
+    const r = await post({ signedAssertion: await signForeign(signedForeignAssertion(ALICE.email, 38), 'unpublished') });
+    expectError(r, 400, 'INVALID_BADGE');
+    expect(r.body.status.error).toMatch(/signed\.bad-signature/);
+  });
+
+  it('refuses a foreign signed assertion when its issuer cannot be reached', async () => {
+    const offline = await startProvider({ published: new Map() });
+    try {
+      const jws = await signForeign(signedForeignAssertion(ALICE.email, 39));
+      const res = await offline.call(`${API}/assertions`, { method: 'POST', token: offline.token(ALICE), json: { signedAssertion: jws } });
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as Body).status).toMatchObject({ statusText: 'INVALID_BADGE', error: expect.stringMatching(/could not be verified/) });
+    } finally {
+      await offline.close();
+    }
   });
 
   it('checks the signed payload\u2019s recipient too', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getRegistry, SchemaIds } from '../../../schemas/src/registry.js';
-import { foreignAssertion } from './helpers/badges.js';
+import { foreignAssertion, publish } from './helpers/badges.js';
 import { ALICE, API, BOB, startProvider, type TestProvider } from './helpers/provider.js';
 
 let p: TestProvider;
@@ -48,7 +48,7 @@ describe('POST /profile', () => {
 
   it('lets assertions for a newly added email be posted', async () => {
     const token = p.token(BOB);
-    const assertion = foreignAssertion('bob.second@example.org', 900);
+    const assertion = publish(p.published, foreignAssertion('bob.second@example.org', 900));
     const before = await p.call(`${API}/assertions`, { method: 'POST', token, json: { assertion } });
     expect(before.status).toBe(400);
     await postProfile(token, { id: BOB.id, type: 'Profile', email: 'bob.second@example.org' });

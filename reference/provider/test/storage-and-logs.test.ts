@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { listen } from '../../shared/listen.js';
 import { createApp } from '../src/app.js';
-import { foreignAssertion } from './helpers/badges.js';
+import { foreignAssertion, foreignIssuerDocuments, publish, publishedFetcher } from './helpers/badges.js';
 import { startIntrospectionStandIn, type IntrospectionStandIn } from './helpers/introspection-stand-in.js';
 import { ALICE, API, standInAuthServer, startProvider } from './helpers/provider.js';
 
@@ -24,12 +24,15 @@ afterAll(async () => {
 
 /** One run of the app on a database file, with a fixed public origin (the socket's own address differs). */
 async function run<T>(database: string, origin: string, body: (socket: string) => Promise<T>): Promise<T> {
+  const published = await foreignIssuerDocuments();
+  publish(published, foreignAssertion(ALICE.email, 77));
   const app = createApp({
     origin,
     database,
     authServer: standInAuthServer(introspection.introspectionUrl),
     logger: false,
     introspectionCacheSeconds: 0,
+    remoteDocuments: publishedFetcher(published),
   });
   const server = await listen(app.handler, '127.0.0.1', 0);
   try {
@@ -103,7 +106,7 @@ describe('request logs', () => {
     try {
       await p.call(`${API}/assertions?limit=2`, { token });
       await p.call(`${API}/profile?access_token=${token}`);
-      await p.call(`${API}/assertions`, { method: 'POST', token, json: { assertion: foreignAssertion(ALICE.email, 5, { narrative: secretBody }) } });
+      await p.call(`${API}/assertions`, { method: 'POST', token, json: { assertion: publish(p.published, foreignAssertion(ALICE.email, 5, { narrative: secretBody })) } });
       await p.call(`${API}/profile`, { method: 'POST', token, headers: { 'content-type': 'application/json' }, body: `{"broken": "${secretBody}` });
     } finally {
       await p.close();

@@ -32,8 +32,25 @@ export function codeMinorValues(body: unknown): string[] {
 }
 
 /**
- * The error's codeMinor fits its HTTP status. With `exact`, only that one value passes (the scenario
- * grades it SHOULD: the pairing is our reconstruction of the usual 1EdTech practice).
+ * The error names an imsx_codeMinor. The CLR 1.0 status schema makes it optional, so the scenario grades
+ * its absence as a warning (SHOULD): without it a client cannot tell which error it got.
+ */
+export const ensureCodeMinorPresent: Check<HttpExchange> = {
+  id: 'ensure-code-minor-present',
+  title: 'imsx_codeMinor is given',
+  run(x) {
+    if (x.status === 0) return fail(describeNoResponse(x));
+    const values = codeMinorValues(x.json());
+    return values.length > 0
+      ? pass(`codeMinor ${values.join(', ')} given`)
+      : fail(`the ${x.status} body names no imsx_codeMinor (optional in the CLR 1.0 status schema, so a client cannot tell which error it got)`, { status: x.status });
+  },
+};
+
+/**
+ * The error's codeMinor, when it has one, fits its HTTP status. With `exact`, only that one value passes
+ * (the scenario grades it SHOULD: the pairing is our reconstruction of the usual 1EdTech practice).
+ * Absent, there is nothing to judge (skip): imsx_codeMinor is optional in the official schema.
  */
 export function ensureCodeMinor(exact?: string): Check<HttpExchange> {
   return {
@@ -42,7 +59,7 @@ export function ensureCodeMinor(exact?: string): Check<HttpExchange> {
     run(x) {
       if (x.status === 0) return fail(describeNoResponse(x));
       const values = codeMinorValues(x.json());
-      if (values.length === 0) return fail(`the ${x.status} body names no imsx_codeMinor value`, { status: x.status });
+      if (values.length === 0) return skip(`the ${x.status} body names no imsx_codeMinor (optional in the CLR 1.0 status schema), so there is no value to judge`, { status: x.status });
       const allowed = exact ? [exact] : codeMinorsFor(x.status);
       if (!allowed) return skip(`no codeMinor is defined for HTTP ${x.status}; the status itself is checked elsewhere`, { status: x.status, values });
       const ok = values.find((v) => allowed.includes(v));

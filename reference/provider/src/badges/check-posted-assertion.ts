@@ -1,13 +1,11 @@
-import { compactVerify, importSPKI } from 'jose';
 import { checkJsonLd } from '../../../../schemas/src/jsonld.js';
 import { getRegistry, SchemaIds } from '../../../../schemas/src/registry.js';
+import { verifyAssertion, type Fetcher, type VerificationResult } from '../../../../verification/src/index.js';
 import type { Clock } from '../../../shared/clock.js';
 import { errors } from '../errors.js';
 import type { ProviderFaults } from '../faults.js';
-import type { StoredAssertion } from '../store/assertions.js';
 import type { SigningKey } from '../store/keys.js';
 import type { ProviderUrls } from '../urls.js';
-import { canonicalJson } from './canonical-json.js';
 import { decodeCompactJws } from './jws.js';
 import { REVOKED_SAMPLE_ID } from './public-documents.js';
 import { formatSchemaErrors } from './schema-errors.js';
@@ -18,10 +16,11 @@ export interface AssertionPayload {
 }
 
 export interface AcceptedAssertion {
+  /** What is stored: for a hosted assertion the copy fetched at its id (the posted one is not trusted). */
   assertion: Record<string, unknown>;
   /** The compact JWS when posted signed; stored and listed under `signedAssertions`. */
   jws: string | null;
-  /** True when the assertion is one of ours (hosted here and identical to our copy). */
+  /** True when the assertion is one of ours (hosted here, or signed with our key). */
   issuedHere: boolean;
 }
 
@@ -30,7 +29,8 @@ export interface CheckContext {
   key: SigningKey;
   clock: Clock;
   faults: ProviderFaults;
-  findIssued(assertionId: string): StoredAssertion | null;
+  /** Loads what verification needs: our own documents in process, foreign ones as configured (src/badges/document-fetcher.ts). */
+  fetcher: Fetcher;
 }
 
 /** Allowed clock skew for `issuedOn` (VAL: must not be in the future). */
@@ -39,32 +39,25 @@ const SKEW_MS = 5 * 60_000;
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
- * Verifies a posted Assertion Payload (SPEC21: verify on every post, do not trust the posted copy).
- * - signedAssertion wins over assertion. Its signature is verified when the key is ours; a foreign key
- *   is never fetched (no outbound requests: deterministic and no SSRF), so a foreign signed assertion is
- *   accepted unverified when its payload is a valid OB 2.0 assertion.
- * - An unsigned assertion hosted under our origin must equal our hosted copy; foreign hosted ones are
- *   accepted after schema and JSON-LD checks, without re-fetching, for the same reason.
- * Throws INVALID_BADGE (never returns) on any failure.
+ * Verifies a posted Assertion Payload (SPEC21: verify on every post, do not trust the posted copy):
+ * signedAssertion wins over assertion. After the schema, date and JSON-LD checks, the verification library
+ * decides: a hosted assertion is fetched at its id (an HTTP(S) URL) and must be the same data, a signed one
+ * must verify under a key its issuer publishes and owns. Anything not verified, including an assertion whose
+ * documents cannot be fetched, is refused: INVALID_BADGE (thrown, never returned).
  */
 export async function checkPostedAssertion(payload: AssertionPayload, ctx: CheckContext): Promise<AcceptedAssertion> {
   if (ctx.faults.has('post-assertion-accepts-invalid')) return acceptUnchecked(payload);
-  if (typeof payload.signedAssertion === 'string') return checkSigned(payload.signedAssertion, ctx);
+  if (typeof payload.signedAssertion === 'string') return checkSigned(payload.signedAssertion.trim(), ctx);
   if (!isObject(payload.assertion)) throw errors.validation('The body needs an assertion or a signedAssertion');
   const assertion = payload.assertion;
   await checkAssertionDocument(assertion, ctx);
-  if (verificationType(assertion) === 'SignedBadge') {
-    throw errors.invalidBadge('A SignedBadge assertion must be posted as signedAssertion');
-  }
-  const id = assertion.id as string;
-  if (id.startsWith(ctx.urls.hostedAssertionPrefix)) {
-    const ours = ctx.findIssued(id);
-    if (!ours || canonicalJson(ours.json) !== canonicalJson(assertion)) {
-      throw errors.invalidBadge('The assertion does not match the copy hosted at its id');
-    }
-    return { assertion, jws: null, issuedHere: true };
-  }
-  return { assertion, jws: null, issuedHere: false };
+  const method = verificationType(assertion);
+  if (method === 'SignedBadge') throw errors.invalidBadge('A SignedBadge assertion must be posted as signedAssertion');
+  if (method !== 'HostedBadge') throw errors.invalidBadge('The assertion names no verification method (HostedBadge or SignedBadge)');
+  const verdict = await verifyAssertion(assertion, { fetcher: ctx.fetcher, now: new Date(ctx.clock()) });
+  requireVerified(verdict);
+  const hosted = verdict.document ?? assertion;
+  return { assertion: hosted, jws: null, issuedHere: String(assertion.id).startsWith(ctx.urls.hostedAssertionPrefix) };
 }
 
 async function checkSigned(jws: string, ctx: CheckContext): Promise<AcceptedAssertion> {
@@ -77,22 +70,20 @@ async function checkSigned(jws: string, ctx: CheckContext): Promise<AcceptedAsse
   if (verificationType(assertion) !== 'SignedBadge') {
     throw errors.invalidBadge('A signed assertion needs verification.type SignedBadge');
   }
+  requireVerified(await verifyAssertion(jws, { fetcher: ctx.fetcher, now: new Date(ctx.clock()) }));
   const verification = assertion.verification as Record<string, unknown>;
   const creator = typeof verification.creator === 'string' ? verification.creator : decoded.header.kid;
-  const ourKeyUrl = ctx.urls.key(ctx.key.kid);
-  if (creator === ourKeyUrl) {
-    const publicKey = await importSPKI(ctx.key.publicKeyPem, 'RS256');
-    try {
-      await compactVerify(jws.trim(), publicKey, { algorithms: ['RS256'] });
-    } catch {
-      throw errors.invalidBadge('The assertion signature does not verify with its key');
-    }
-    return { assertion, jws: jws.trim(), issuedHere: true };
-  }
-  if (typeof creator === 'string' && creator.startsWith(`${ctx.urls.origin}/`)) {
-    throw errors.invalidBadge('The signing key is not one of this issuer\u2019s keys');
-  }
-  return { assertion, jws: jws.trim(), issuedHere: false };
+  return { assertion, jws, issuedHere: creator === ctx.urls.key(ctx.key.kid) };
+}
+
+/** Only a verified assertion is kept; the first problem goes into the error so the sender can fix it. */
+function requireVerified(verdict: VerificationResult): void {
+  if (verdict.status === 'verified') return;
+  const problems = verdict.steps.filter((s) => s.outcome !== 'pass');
+  const first = problems[0];
+  const codes = [...new Set(problems.map((s) => s.code))].join(', ');
+  const what = verdict.status === 'failed' ? 'does not verify' : 'could not be verified';
+  throw errors.invalidBadge(`The assertion ${what} (${codes})${first ? `: ${first.message}` : ''}`);
 }
 
 /** Schema (OB 2.0 Assertion, extension fields allowed), dates, revocation, then safe-mode JSON-LD. */

@@ -26,13 +26,23 @@ function findEmbedded(node: unknown, type: string, id: string): Record<string, u
   return findEmbedded(Object.values(obj), type, id);
 }
 
-/** An embedded object hosted under `prefix` + `<clr slug>-<what>`: the seed Clr holding it is the authoritative copy. */
+/**
+ * An embedded object hosted under `prefix` + `<clr slug>-<what>`: the seed Clr holding it carries the data.
+ * The hosted copy is the full standalone document: its own @context, and an achievement's issuer given as
+ * the whole publisher profile where the embedded copy has the short form. Same data, another form.
+ */
 function embeddedDocument(ctx: ProviderContext, prefix: string, type: string, url: string): OwnDocument {
   const slug = url.slice(prefix.length);
   const clrSlug = slug.slice(0, Math.max(0, slug.lastIndexOf('-')));
   const holder = clrSlug ? ctx.clrs.findSeeded(ctx.urls.clr(clrSlug)) : null;
   const doc = holder ? findEmbedded(holder.json, type, url) : null;
-  return doc ? found(doc) : { status: 404, body: {} };
+  if (!doc) return { status: 404, body: {} };
+  const achievement = doc.achievement as Record<string, unknown> | undefined;
+  const full =
+    achievement && typeof achievement === 'object' && (achievement.issuer as { id?: unknown } | undefined)?.id === ctx.urls.clrPublisher
+      ? { ...doc, achievement: { ...achievement, issuer: publisherProfile(ctx.urls, ctx.key) } }
+      : doc;
+  return found(standalone(full));
 }
 
 /**

@@ -25,9 +25,14 @@ export class StatusInfo {
 
   error(res: Response, statusCode: number, codeMinor: ErrorCodeMinor, description: string): void {
     const minor = this.faults.has('clr-wrong-code-minor') ? misnamed(codeMinor) : codeMinor;
-    const body = this.faults.has('clr-error-not-status-info')
+    let body = this.faults.has('clr-error-not-status-info')
       ? { status: { statusCode, statusText: 'BAD_REQUEST', error: description } }
       : StatusInfo.body(minor, description);
+    if (this.faults.has('clr-code-minor-omitted')) {
+      // Still schema-valid: the CLR 1.0 status schema makes imsx_codeMinor optional.
+      const { imsx_codeMinor: _omitted, ...rest } = body as Record<string, unknown>;
+      body = rest;
+    }
     res.status(statusCode).type('application/json').send(JSON.stringify(body));
   }
 }

@@ -3,6 +3,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { SchemaIds } from '../../../../schemas/src/registry.js';
 import { recipientMatchesProfile } from '../badges/recipient.js';
 import { checkPostedAssertion, type AssertionPayload } from '../badges/check-posted-assertion.js';
+import { postedAssertionFetcher } from '../badges/document-fetcher.js';
 import type { ProviderContext } from '../context.js';
 import { errors } from '../errors.js';
 import { parseJsonBody } from '../middleware/parse-json-body.js';
@@ -25,13 +26,7 @@ function storeAssertion(ctx: ProviderContext): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
     const { subject } = authOf(res);
     const payload = req.body as AssertionPayload;
-    checkPostedAssertion(payload, {
-      urls: ctx.urls,
-      key: ctx.key,
-      clock: ctx.clock,
-      faults: ctx.faults,
-      findIssued: (id) => ctx.assertions.findSeeded(id),
-    })
+    checkPostedAssertion(payload, { urls: ctx.urls, key: ctx.key, clock: ctx.clock, faults: ctx.faults, fetcher: postedAssertionFetcher(ctx) })
       .then((accepted) => {
         const profile = ctx.profiles.get(subject) ?? {};
         if (!recipientMatchesProfile(accepted.assertion.recipient, profile)) {

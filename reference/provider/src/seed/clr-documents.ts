@@ -36,10 +36,9 @@ function assertionBase(b: Built, kind: string, code: string, daysBefore: number)
   };
 }
 
-/** Hosted at its id; it carries its own @context so the hosted copy is a standalone JSON-LD document equal to this one. */
+/** Hosted at its id (served standalone, with @context); embedded as CLR content, without one. */
 function endorsement(b: Built, suffix: string, claimId: string, comment: string): Doc {
   return {
-    '@context': CLR_CONTEXT,
     type: 'Endorsement',
     id: b.urls.clrEndorsement(`${b.plan.slug}-${suffix}`),
     claim: { type: 'EndorsementClaim', id: claimId, endorsementComment: comment },
@@ -113,11 +112,13 @@ function competencyAssertion(b: Built): Doc {
   };
 }
 
-/** Hosted at its own URL (so embedded hosted verification has a case); its own @context makes the hosted copy equal this one. */
+/**
+ * Hosted at its own URL (so embedded hosted verification has a case). Embedded as CLR content: no @context,
+ * the achievement's issuer in short form; the hosted copy is the full document (see clr/own-documents.ts).
+ */
 function coCurricularAssertion(b: Built): Doc {
   const a = pick(ACTIVITIES, b.plan.position - 1);
   return {
-    '@context': CLR_CONTEXT,
     ...assertionBase(b, 'activity', a.code, 5),
     id: b.urls.clrAssertion(`${b.plan.slug}-activity`),
     verification: { type: 'Hosted' },

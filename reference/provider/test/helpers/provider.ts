@@ -6,6 +6,7 @@ import { DEMO_USERS, type DemoUser } from '../../../shared/demo-users.js';
 import { listen } from '../../../shared/listen.js';
 import { createApp, type AuthServerOptions } from '../../src/app.js';
 import { SCOPES, SCOPES_OFFERED } from '../../src/scopes.js';
+import { foreignIssuerDocuments, publishedFetcher, type Published } from './badges.js';
 import { RS_CLIENT_ID, RS_CLIENT_SECRET, startIntrospectionStandIn, type IntrospectionStandIn } from './introspection-stand-in.js';
 
 export { SCOPES, SCOPES_OFFERED };
@@ -44,6 +45,8 @@ export interface StartOptions {
   introspection?: IntrospectionStandIn;
   introspectionCacheSeconds?: number;
   signingKeyPem?: string | null;
+  /** Foreign documents the provider can fetch, by URL (default: the example.org issuer of helpers/badges.ts). */
+  published?: Published;
 }
 
 /**
@@ -51,6 +54,7 @@ export interface StartOptions {
  * listening, so the socket first delegates to a placeholder and then to the app built for that origin.
  */
 export async function startProvider(opts: StartOptions = {}) {
+  const published = opts.published ?? (await foreignIssuerDocuments());
   const introspection = opts.introspection ?? (await startIntrospectionStandIn());
   let current: RequestListener = (_req: IncomingMessage, res: ServerResponse) => {
     res.statusCode = 503;
@@ -64,6 +68,7 @@ export async function startProvider(opts: StartOptions = {}) {
     authServer: standInAuthServer(introspection.introspectionUrl),
     logger: opts.logger ?? false,
     introspectionCacheSeconds: opts.introspectionCacheSeconds ?? 0,
+    remoteDocuments: publishedFetcher(published),
     ...(opts.clock ? { clock: opts.clock } : {}),
     ...(opts.signingKeyPem === null ? {} : { signingKey: { privateKeyPem: opts.signingKeyPem ?? testSigningKeyPem() } }),
   });
@@ -87,6 +92,8 @@ export async function startProvider(opts: StartOptions = {}) {
   return {
     origin,
     app,
+    /** The foreign world: publish a document here and the provider can fetch it at its id. */
+    published,
     introspection,
     token,
     call,

@@ -12,8 +12,10 @@ const ORIGIN = 'https://example.org/conformance';
 const issuedNow = (): string => new Date(Math.floor(Date.now() / 1000) * 1000 - 60_000).toISOString().replace('.000Z', 'Z');
 
 /**
- * A fresh OB 2.0 Assertion for POST /assertions: new `urn:uuid` id on every call, BadgeClass and Issuer
- * embedded (ids under example.org, never fetched by the suite), recipient by plaintext email.
+ * A fresh OB 2.0 Assertion shape: new `urn:uuid` id on every call, BadgeClass and Issuer embedded (ids under
+ * example.org, never fetched), recipient by plaintext email. It cannot be verified (a hosted assertion's id
+ * must be the HTTP(S) URL it is served at), so the provider scenarios post it only as the base of
+ * deliberately invalid documents (ASSERTION_MUTATIONS); valid posts use supplied or listed ones (postable.ts).
  */
 export function buildAssertion(recipientEmail: string, narrative = 'Posted by the LRC conformance suite.'): Record<string, unknown> {
   return {

@@ -9,6 +9,8 @@ export const POSTED_ASSERTION = 'obc.postedAssertion';
 
 export interface PostedAssertion {
   assertion: Record<string, unknown>;
+  /** The Assertion Payload it was posted with (re-posted unchanged by the scenarios after). */
+  payload: { assertion: Record<string, unknown> } | { signedAssertion: string };
   recipientEmail: string;
 }
 

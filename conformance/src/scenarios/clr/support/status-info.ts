@@ -1,10 +1,10 @@
-import { ensureCodeMinor } from '../../../checks/clr/ensure-code-minor.js';
+import { codeMinorValues, ensureCodeMinor, ensureCodeMinorPresent } from '../../../checks/clr/ensure-code-minor.js';
 import { ensureStatusInfo } from '../../../checks/clr/ensure-status-info.js';
 import { ensureJsonBody } from '../../../checks/http/ensure-json-body.js';
 import type { ScenarioContext } from '../../../engine/context.js';
 import type { HttpExchange } from '../../../engine/http.js';
 
-export const STATUS_INFO_REQUIREMENTS = ['CLR10-STATUS-INFO', 'CLR10-CODE-MINOR', 'CLR10-CODE-MINOR-EXACT'];
+export const STATUS_INFO_REQUIREMENTS = ['CLR10-STATUS-INFO', 'CLR10-CODE-MINOR-PRESENT', 'CLR10-CODE-MINOR', 'CLR10-CODE-MINOR-EXACT'];
 
 /** The usual codeMinor for an error (clr.md §2.3 [R]); `query` marks a bad query parameter. */
 export function preferredCodeMinor(status: number, query = false): string | undefined {
@@ -17,14 +17,17 @@ export function preferredCodeMinor(status: number, query = false): string | unde
 }
 
 /**
- * Every CLR error the suite sees goes through here: JSON, imsx_StatusInfo (MUST), a codeMinor that fits
- * the status (MUST), and the usual codeMinor for the situation (SHOULD).
+ * Every CLR error the suite sees goes through here: JSON, imsx_StatusInfo (MUST), a codeMinor given
+ * (SHOULD: optional in the official schema), one that fits the status when given (MUST), and the usual
+ * codeMinor for the situation (SHOULD).
  */
 export async function checkStatusInfo(ctx: ScenarioContext, x: HttpExchange, what: string, options: { query?: boolean } = {}): Promise<void> {
   const json = await ctx.mustContinue(ensureJsonBody, x, ['CLR10-STATUS-INFO'], { title: `${what}: JSON body` });
   if (json.outcome !== 'pass') return;
   const shape = await ctx.mustContinue(ensureStatusInfo, x, ['CLR10-STATUS-INFO'], { title: `${what}: imsx_StatusInfo` });
   if (shape.outcome !== 'pass') return;
+  await ctx.should(ensureCodeMinorPresent, x, ['CLR10-CODE-MINOR-PRESENT'], { title: `${what}: imsx_codeMinor given` });
+  if (codeMinorValues(x.json()).length === 0) return;
   const fits = await ctx.mustContinue(ensureCodeMinor(), x, ['CLR10-CODE-MINOR'], { title: `${what}: codeMinor fits HTTP ${x.status}` });
   const preferred = preferredCodeMinor(x.status, options.query);
   if (fits.outcome === 'pass' && preferred) {
