@@ -1,0 +1,161 @@
+// The checks of an OB 2.0 document given to `conformance validate` on its own: schema, JSON-LD,
+// extensions, the verification of what it points at, and the reference validator's warnings.
+import {
+  verifyAssertion,
+  verifyBadgeClass,
+  verifyCryptographicKey,
+  verifyEndorsement,
+  verifyProfile,
+  verifyRevocationList,
+  type VerificationResult,
+  type VerifyOptions,
+} from '../../../../../verification/src/index.js';
+import { SchemaIds } from '../../../../../schemas/src/registry.js';
+import type { BakedBadge } from '../../../actions/ob20/baked-badge.js';
+import type { DocumentKind, ParsedDocument } from '../../../actions/clr/document-kind.js';
+import { ensureJsonLdValid } from '../../../checks/jsonld/ensure-jsonld-valid.js';
+import { ensureBakedBadge } from '../../../checks/ob20/ensure-baked-badge.js';
+import { ensureExtensionsValid, extensionNodes } from '../../../checks/ob20/ensure-extensions-valid.js';
+import { ensureHttpIssuerId } from '../../../checks/ob20/ensure-http-issuer-id.js';
+import { ensureNotRedirected } from '../../../checks/ob20/ensure-not-redirected.js';
+import { ensureNotRevoked } from '../../../checks/ob20/ensure-not-revoked.js';
+import { ensureSchemaValid } from '../../../checks/schema/ensure-schema-valid.js';
+import type { ScenarioContext } from '../../../engine/context.js';
+import { reportVerification } from './verify.js';
+
+export type ObKind = 'assertion' | 'badgeclass' | 'issuer' | 'endorsement' | 'revocation-list' | 'cryptographic-key';
+export const OB_KINDS: readonly ObKind[] = ['assertion', 'badgeclass', 'issuer', 'endorsement', 'revocation-list', 'cryptographic-key'];
+export const isObKind = (kind: DocumentKind): kind is ObKind => (OB_KINDS as readonly string[]).includes(kind);
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const idOf = (v: unknown): unknown => (isObject(v) ? v.id : v);
+
+const METHOD: Record<VerificationResult['method'], string[]> = {
+  signed: ['OB20-SignedBadge'],
+  hosted: ['OB20-HostedBadge'],
+  none: ['OB20-SignedBadge', 'OB20-HostedBadge'],
+};
+
+interface KindSpec {
+  what: string;
+  schemaId: string;
+  /** The requirement of the class itself (schema and class-specific verification). */
+  requirement: string;
+  /** Where the issuer's id sits (for the http(s) warning). */
+  issuerId(doc: Json): unknown;
+  verify(input: string | Json, verify: VerifyOptions): Promise<VerificationResult>;
+  /** Requirements of the verification steps. */
+  verifyRequirements(result: VerificationResult): string[];
+}
+
+export const OB_SPECS: Record<ObKind, KindSpec> = {
+  assertion: {
+    what: 'Assertion',
+    schemaId: SchemaIds.ob20.assertion,
+    requirement: 'OB20-Assertion',
+    issuerId: (doc) => (isObject(doc.badge) ? idOf(doc.badge.issuer) : undefined),
+    verify: (input, verify) => verifyAssertion(input, verify),
+    verifyRequirements: (r) => METHOD[r.method],
+  },
+  badgeclass: {
+    what: 'BadgeClass',
+    schemaId: SchemaIds.ob20.badgeClass,
+    requirement: 'OB20-BadgeClass',
+    issuerId: (doc) => idOf(doc.issuer),
+    verify: (input, verify) => verifyBadgeClass(input as Json, verify),
+    verifyRequirements: () => ['OB20-BadgeClass'],
+  },
+  issuer: {
+    what: 'Issuer profile',
+    schemaId: SchemaIds.ob20.issuer,
+    requirement: 'OB20-Issuer',
+    issuerId: (doc) => doc.id,
+    verify: (input, verify) => verifyProfile(input as Json, verify),
+    verifyRequirements: () => ['OB20-Issuer', 'OB20-CryptographicKey', 'OB20-RevocationList'],
+  },
+  endorsement: {
+    what: 'Endorsement',
+    schemaId: SchemaIds.ob20.endorsement,
+    requirement: 'OB20-Endorsement',
+    issuerId: (doc) => idOf(doc.issuer),
+    verify: (input, verify) => verifyEndorsement(input, verify),
+    verifyRequirements: (r) => ['OB20-Endorsement', ...METHOD[r.method]],
+  },
+  'revocation-list': {
+    what: 'RevocationList',
+    schemaId: SchemaIds.ob20.revocationList,
+    requirement: 'OB20-RevocationList',
+    issuerId: (doc) => idOf(doc.issuer),
+    verify: (input, verify) => verifyRevocationList(input as Json, verify),
+    verifyRequirements: () => ['OB20-RevocationList', 'OB20-Issuer'],
+  },
+  'cryptographic-key': {
+    what: 'CryptographicKey',
+    schemaId: SchemaIds.ob20.cryptographicKey,
+    requirement: 'OB20-CryptographicKey',
+    issuerId: (doc) => doc.owner,
+    verify: (input, verify) => verifyCryptographicKey(input as Json, verify),
+    verifyRequirements: () => ['OB20-CryptographicKey', 'OB20-Issuer'],
+  },
+};
+
+export const obRequirements = (kind: ObKind): string[] => [
+  OB_SPECS[kind].requirement,
+  'OB20-JSON-LD',
+  'OB20-Extension',
+  'OB20-ISSUER-HTTP-ID',
+  'OB20-NO-REDIRECT',
+  ...(kind === 'assertion' || kind === 'endorsement' ? ['OB20-SignedBadge', 'OB20-HostedBadge'] : []),
+  ...(kind === 'assertion' ? ['OB20-BAKING-PNG', 'OB20-BAKING-SVG'] : []),
+  ...(kind === 'issuer' ? ['OB20-CryptographicKey', 'OB20-RevocationList'] : []),
+  ...(kind === 'revocation-list' || kind === 'cryptographic-key' ? ['OB20-Issuer'] : []),
+];
+
+export interface ObInput {
+  source: string;
+  kind: ObKind;
+  doc: ParsedDocument;
+  /** The URL the source was finally served from, when it was a URL. */
+  served?: string;
+  baked?: BakedBadge;
+}
+
+/** The requested and served URLs of every hosted fetch that ended somewhere else. */
+function redirectedFetches(result: VerificationResult): { requested: string; served: string }[] {
+  return result.steps
+    .filter((s) => s.code === 'hosted.fetch-failed' && s.outcome === 'pass')
+    .map((s) => ({ requested: String(s.evidence?.id ?? ''), served: String(s.evidence?.url ?? '') }))
+    .filter((r) => r.requested && r.served && r.requested !== r.served);
+}
+
+export async function checkObDocument(ctx: ScenarioContext, input: ObInput, verify: VerifyOptions, schemaOnly: boolean): Promise<void> {
+  const spec = OB_SPECS[input.kind];
+  const { doc } = input;
+  const value = doc.form === 'jws' ? doc.payload : doc.form === 'json' ? doc.value : undefined;
+  if (input.baked) await ctx.mustContinue(ensureBakedBadge, input.baked, [input.baked.format === 'png' ? 'OB20-BAKING-PNG' : 'OB20-BAKING-SVG']);
+  if (input.served && input.served !== input.source) {
+    await ctx.should(ensureNotRedirected, { requested: input.source, served: input.served, what: spec.what }, ['OB20-NO-REDIRECT']);
+  }
+  // A revoked endorsement may be served as a stub; it is void whatever else it holds (assertions report
+  // revocation through their verification).
+  if (input.kind === 'endorsement' && isObject(value) && value.revoked === true) {
+    await ctx.mustContinue(ensureNotRevoked, { doc: value, what: spec.what }, [spec.requirement]);
+    return;
+  }
+  await ctx.mustContinue(ensureSchemaValid(spec.schemaId, spec.what), value, [spec.requirement]);
+  if (schemaOnly) return;
+  await ctx.mustContinue(ensureJsonLdValid(spec.what), value, ['OB20-JSON-LD']);
+  const extensions = extensionNodes(value);
+  if (extensions.length) await ctx.mustContinue(ensureExtensionsValid, extensions, ['OB20-Extension']);
+  if (!isObject(value)) return;
+  const issuerId = spec.issuerId(value);
+  if (issuerId !== undefined) await ctx.should(ensureHttpIssuerId, { issuerId, where: spec.what }, ['OB20-ISSUER-HTTP-ID']);
+  const result = await spec.verify(doc.form === 'jws' ? doc.compact : value, verify);
+  // A class that points at nothing has nothing to verify: no check rather than a skip.
+  if (result.steps.length === 0) return;
+  await reportVerification(ctx, result, spec.what, { requirements: spec.verifyRequirements(result), embeddedRequirements: ['OB20-SignedBadge', 'OB20-HostedBadge'] });
+  for (const hop of redirectedFetches(result)) {
+    await ctx.should(ensureNotRedirected, { ...hop, what: `the hosted ${spec.what}` }, ['OB20-NO-REDIRECT']);
+  }
+}
