@@ -51,8 +51,8 @@ export function parseResolve(values: string[] = []): { prefix: string; dir: stri
 
 interface ReadDocument {
   text: string;
-  /** The URL the document was finally served from (differs from the source after a redirect). */
-  served?: string;
+  /** The URL asked for and the one that finally answered (they differ after a redirect). */
+  served?: { requested: string; served: string };
   baked?: BakedBadge;
 }
 
@@ -72,12 +72,13 @@ async function readUrl(source: string, resolve: { prefix: string; dir: string }[
 async function readInput(source: string, resolve: { prefix: string; dir: string }[], timeoutMs: number): Promise<ReadDocument> {
   let bytes: Buffer | undefined;
   let text: string;
-  let served: string | undefined;
+  let served: ReadDocument['served'];
   if (isUrl(source)) {
     const read = await readUrl(source, resolve, timeoutMs);
     // The fetcher decodes bodies as text, which would corrupt a PNG's bytes.
     if (/^image\/png\b/i.test(read.contentType)) throw new UsageError('input-unreadable', `${source} is a PNG image: save it and give the file to validate a baked badge`);
-    ({ text, served } = read);
+    text = read.text;
+    served = { requested: source, served: read.served };
   } else {
     try {
       bytes = readFileSync(source);
@@ -93,7 +94,7 @@ async function readInput(source: string, resolve: { prefix: string; dir: string 
   const { baked } = read;
   if (baked.carried !== 'url') return { text: baked.content, baked };
   const hosted = await readUrl(baked.content, resolve, timeoutMs);
-  return { text: hosted.text, served: hosted.served, baked };
+  return { text: hosted.text, served: { requested: baked.content, served: hosted.served }, baked };
 }
 
 function forcedKind(type: string | undefined): DocumentKind | undefined {

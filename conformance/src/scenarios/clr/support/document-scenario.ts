@@ -24,8 +24,8 @@ export interface DocumentInput {
   doc: ParsedDocument;
   /** A ClrSet that came as a compact JWS: its payload is checked, its signature is not (CLR 1.0 signs Clrs only). */
   unverifiedEnvelope?: boolean;
-  /** The URL the document was finally served from, when the source was a URL (a redirect shows here). */
-  served?: string;
+  /** The URL the document was read from and the one that answered, when it was read from a URL. */
+  served?: { requested: string; served: string };
   /** The badge image the assertion was read from, when it came baked into a PNG or SVG. */
   baked?: BakedBadge;
 }
