@@ -9,6 +9,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UsageError } from '../../src/engine/errors.js';
 import { writeSignedAssertionFixtures, type AssertionFixtures } from '../clr/signed-fixtures.js';
 import { notPassed, runValidate } from '../clr/support.js';
 
@@ -119,6 +120,33 @@ describe.each(CASES)('validate: a $kind on its own', ({ kind, path, steps, mutat
   });
 });
 
+describe('validate: kind and options', () => {
+  it('a Profile that does not act as an issuer needs only id and type; the same as an Issuer needs url and email', async () => {
+    const profile = { '@context': 'https://w3id.org/openbadges/v2', type: 'Profile', id: u('users/alice'), name: 'Alice' };
+    const asProfile = await validate(mutatedFile(profile));
+    expect(notPassed(asProfile.checks)).toEqual([]);
+    expect(asProfile.checks.find((c) => c.checkId === 'ensure-schema-valid')).toMatchObject({ title: 'Profile matches its schema', requirementIds: ['OB20-Profile'] });
+    const asIssuer = await validate(mutatedFile({ ...profile, type: 'Issuer' }));
+    expect(asIssuer.code).toBe(1);
+    expect(asIssuer.checks.find((c) => c.checkId === 'ensure-schema-valid')).toMatchObject({ outcome: 'fail', requirementIds: ['OB20-Issuer'], message: expect.stringContaining('url') });
+  });
+
+  it('--schema-only runs the schema check alone, for every class', async () => {
+    for (const path of ['issuer', 'keys/1', 'badges/1', 'revocations', 'endorsements/1']) {
+      const { code, checks } = await runValidate([join(fx.site, `${path}.json`)], { schemaOnly: true });
+      expect(code, path).toBe(0);
+      expect(checks.map((c) => c.checkId), path).toEqual(['ensure-parsed-document', 'ensure-schema-valid']);
+    }
+  });
+
+  it('--type forces a class: a document without a type is judged as one, and fails on the missing type', async () => {
+    const { code, checks, events } = await runValidate([mutatedFile(without(read('badges/1'), 'type'))], { type: 'badgeclass', resolve: [fx.resolve] });
+    expect(code).toBe(1);
+    expect(events.find((e) => e.type === 'scenario-start')).toMatchObject({ scenarioId: 'validate-1-badgeclass' });
+    expect(checks.find((c) => c.checkId === 'ensure-schema-valid')).toMatchObject({ outcome: 'fail', message: expect.stringContaining("'type'") });
+  });
+});
+
 describe('validate: OB 2.0 extensions', () => {
   const node = { '@context': 'https://w3id.org/openbadges/extensions/exampleExtension/context.json', type: ['Extension', 'extensions:ExampleExtension'], exampleProperty: 'Robots.' };
   /** A hosted assertion carrying `ext` under extensions:exampleExtension (the hosted copy carries it too). */
@@ -177,6 +205,7 @@ describe('validate: the reference validator\'s warnings', () => {
       server = createServer((req, res) => {
         const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
         if (path.startsWith('/r/')) return void res.writeHead(302, { location: path.slice(2) }).end();
+        if (path === '/badge.png') return void res.writeHead(200, { 'content-type': 'image/png' }).end(Buffer.from([0x89, 0x50, 0x4e, 0x47]));
         try {
           res.writeHead(200, { 'content-type': 'application/ld+json' }).end(readFileSync(join(net.site, `${path}.json`)));
         } catch {
@@ -207,6 +236,12 @@ describe('validate: the reference validator\'s warnings', () => {
       expect(checks.filter((c) => c.outcome !== 'pass').map((c) => [c.checkId, c.outcome, c.message])).toEqual([
         ['ensure-not-redirected', 'warning', `the hosted Assertion ${net.base}r/assertions/2 redirected to ${net.base}assertions/2`],
       ]);
+    });
+
+    it('a baked PNG given by URL is a one-line usage error that says to give the file', async () => {
+      await expect(runValidate([`${net.base}badge.png`], { allowNetwork: true })).rejects.toSatisfy(
+        (e) => e instanceof UsageError && e.code === 'input-unreadable' && /is a PNG image: save it and give the file/.test(e.message),
+      );
     });
 
     it('without a redirect the check passes', async () => {

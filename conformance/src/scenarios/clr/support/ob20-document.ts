@@ -31,6 +31,13 @@ type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const idOf = (v: unknown): unknown => (isObject(v) ? v.id : v);
 
+const ISSUER_TYPES = ['Issuer', 'obi:Issuer', 'https://w3id.org/openbadges#Issuer'];
+function actsAsIssuer(doc: unknown): boolean {
+  if (!isObject(doc)) return true;
+  const types = Array.isArray(doc.type) ? doc.type : [doc.type];
+  return types.some((t) => ISSUER_TYPES.includes(t as string)) || ['publicKey', 'revocationList', 'verification'].some((k) => k in doc);
+}
+
 const METHOD: Record<VerificationResult['method'], string[]> = {
   signed: ['OB20-SignedBadge'],
   hosted: ['OB20-HostedBadge'],
@@ -39,7 +46,8 @@ const METHOD: Record<VerificationResult['method'], string[]> = {
 
 interface KindSpec {
   what: string;
-  schemaId: string;
+  /** The schema the document is judged with (it may depend on the document). */
+  schemaId: string | ((doc: unknown) => string);
   /** The requirement of the class itself (schema and class-specific verification). */
   requirement: string;
   /** Where the issuer's id sits (for the http(s) warning). */
@@ -68,7 +76,9 @@ export const OB_SPECS: Record<ObKind, KindSpec> = {
   },
   issuer: {
     what: 'Issuer profile',
-    schemaId: SchemaIds.ob20.issuer,
+    // A Profile that says it issues (type Issuer, keys, a revocation list or a policy) needs name, url and
+    // email; one that does not may be a recipient's profile, which needs only id and type.
+    schemaId: (doc) => (actsAsIssuer(doc) ? SchemaIds.ob20.issuer : SchemaIds.ob20.profile),
     requirement: 'OB20-Issuer',
     issuerId: (doc) => doc.id,
     verify: (input, verify) => verifyProfile(input as Json, verify),
@@ -102,6 +112,7 @@ export const OB_SPECS: Record<ObKind, KindSpec> = {
 
 export const obRequirements = (kind: ObKind): string[] => [
   OB_SPECS[kind].requirement,
+  ...(kind === 'issuer' ? ['OB20-Profile'] : []),
   'OB20-JSON-LD',
   'OB20-Extension',
   'OB20-ISSUER-HTTP-ID',
@@ -141,7 +152,9 @@ export async function checkObDocument(ctx: ScenarioContext, input: ObInput, veri
     await ctx.mustContinue(ensureNotRevoked, { doc: value, what: spec.what }, [spec.requirement]);
     return;
   }
-  await ctx.mustContinue(ensureSchemaValid(spec.schemaId, spec.what), value, [spec.requirement]);
+  const schemaId = typeof spec.schemaId === 'function' ? spec.schemaId(value) : spec.schemaId;
+  const asProfile = input.kind === 'issuer' && schemaId === SchemaIds.ob20.profile;
+  await ctx.mustContinue(ensureSchemaValid(schemaId, asProfile ? 'Profile' : spec.what), value, [asProfile ? 'OB20-Profile' : spec.requirement]);
   if (schemaOnly) return;
   await ctx.mustContinue(ensureJsonLdValid(spec.what), value, ['OB20-JSON-LD']);
   const extensions = extensionNodes(value);
