@@ -2,7 +2,7 @@ import type { Role } from '../engine/scenario.js';
 import type { Requirement } from './types.js';
 
 const ROLES: Role[] = ['ob20-issuer', 'ob20-displayer'];
-/** No run against a server fetches these documents on their own; `validate` judges them (its scenarios are built per document). */
+/** No run against a server fetches these documents on their own; `validate` judges them (its scenarios are built per document, so the catalog lists these rows as untestable by a run, with this reason). */
 const BY_VALIDATE = 'a document rule, judged by `conformance validate` (scenarios validate-<n>-<kind>, built per document), not by a run against a server';
 
 /**
@@ -20,6 +20,6 @@ export const OB20_DOCUMENT_REQUIREMENTS: Requirement[] = [
   { id: 'OB20-Extension', source: 'OB20', section: 'Extensions', level: 'MUST', summary: 'An object of an official OB 2.0 extension has its context and an Extension type, and matches the extension\'s JSON Schema.', roles: ROLES, provenance: 'official-file', untestable: BY_VALIDATE },
   { id: 'OB20-BAKING-PNG', source: 'OB20-BAKING', section: 'png', level: 'MUST', summary: 'A baked PNG carries the assertion (JSON, compact JWS or URL) in exactly one uncompressed iTXt chunk with the keyword openbadges.', roles: ROLES, provenance: 'spec-text', untestable: BY_VALIDATE },
   { id: 'OB20-BAKING-SVG', source: 'OB20-BAKING', section: 'svg', level: 'MUST', summary: 'A baked SVG declares xmlns:openbadges="http://openbadges.org" and holds exactly one openbadges:assertion element whose verify attribute is the JWS or the assertion URL.', roles: ROLES, provenance: 'spec-text', untestable: BY_VALIDATE },
-  { id: 'OB20-NO-REDIRECT', source: 'OB20', section: 'HostedBadge', level: 'SHOULD', summary: 'A validated document is served at its own URL; OB 2.0 accepts a redirect that ends in 200, 1EdTech\'s validator warns about it, and so does the suite.', roles: ROLES, provenance: 'reconstruction' },
-  { id: 'OB20-ISSUER-HTTP-ID', source: 'OB20', section: 'Profile', level: 'SHOULD', summary: 'An issuer profile id is an http(s) URL: OB 2.0 allows any IRI, but most platforms fetch only http(s) ones and 1EdTech\'s validators warn.', roles: ROLES, provenance: 'reconstruction' },
+  { id: 'OB20-NO-REDIRECT', source: 'OB20', section: 'HostedBadge', level: 'SHOULD', summary: 'A validated document is served at its own URL; OB 2.0 accepts a redirect that ends in 200, 1EdTech\'s validator warns about it, and so does the suite.', roles: ROLES, provenance: 'reconstruction', untestable: BY_VALIDATE },
+  { id: 'OB20-ISSUER-HTTP-ID', source: 'OB20', section: 'Profile', level: 'SHOULD', summary: 'An issuer profile id is an http(s) URL: OB 2.0 allows any IRI, but most platforms fetch only http(s) ones and 1EdTech\'s validators warn.', roles: ROLES, provenance: 'reconstruction', untestable: BY_VALIDATE },
 ];
