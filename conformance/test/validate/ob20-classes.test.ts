@@ -8,6 +8,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { CompactSign, exportSPKI, generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/engine/errors.js';
 import { writeSignedAssertionFixtures, type AssertionFixtures } from '../clr/signed-fixtures.js';
@@ -117,6 +118,35 @@ describe.each(CASES)('validate: a $kind on its own', ({ kind, path, steps, mutat
     const { code, checks } = await validate(mutatedFile(build()));
     expect(code).toBe(1);
     expect(new Set(failing(checks)), notPassed(checks).join('\n')).toEqual(new Set(expected));
+  });
+});
+
+describe('validate: a signed Endorsement', () => {
+  it('is verified like a signed assertion: signature, key ownership and revocation; a tampered copy fails', async () => {
+    const pair = await generateKeyPair('RS256', { extractable: true });
+    // A second issuer on the site, with its own key and revocation list.
+    put('keys/2', { ...read('keys/1'), id: u('keys/2'), owner: u('signing-issuer'), publicKeyPem: await exportSPKI(pair.publicKey) });
+    put('signing-issuer', { ...read('issuer'), id: u('signing-issuer'), publicKey: u('keys/2'), revocationList: u('signing-revocations') });
+    put('signing-revocations', { ...read('revocations'), id: u('signing-revocations'), issuer: u('signing-issuer') });
+    const endorsement = {
+      '@context': 'https://w3id.org/openbadges/v2', type: 'Endorsement', id: 'urn:uuid:7d1c3c52-3f0e-4b8e-8a0c-5a3b2f1e0d9c', issuer: u('signing-issuer'),
+      issuedOn: '2024-04-02T12:00:00Z', claim: { id: u('badges/1'), endorsementComment: 'Sound.' }, verification: { type: 'SignedBadge', creator: u('keys/2') },
+    };
+    const jws = await new CompactSign(new TextEncoder().encode(JSON.stringify(endorsement))).setProtectedHeader({ alg: 'RS256' }).sign(pair.privateKey);
+    const file = join(fx.site, '..', 'endorsement.jws');
+    writeFileSync(file, jws);
+    const { code, checks, events } = await validate(file);
+    expect(notPassed(checks)).toEqual([]);
+    expect(code).toBe(0);
+    expect(events.find((e) => e.type === 'scenario-start')).toMatchObject({ scenarioId: 'validate-1-endorsement' });
+    expect(passingSteps(checks)).toEqual(expect.arrayContaining(['signed.bad-signature', 'signed.key-not-owned', 'revocation.revoked']));
+    expect(checks.find((c) => c.title.endsWith('signed.bad-signature'))?.requirementIds).toEqual(['OB20-Endorsement', 'OB20-SignedBadge']);
+    const [header, , signature] = jws.split('.');
+    const forged = Buffer.from(JSON.stringify({ ...endorsement, claim: { id: u('badges/1'), endorsementComment: 'Forged.' } })).toString('base64url');
+    writeFileSync(file, `${header}.${forged}.${signature}`);
+    const tampered = await validate(file);
+    expect(tampered.code).toBe(1);
+    expect(failing(tampered.checks)).toEqual(['signed.bad-signature']);
   });
 });
 
