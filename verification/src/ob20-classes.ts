@@ -28,13 +28,16 @@ function schemaStep(code: StepCode, schemaId: string, doc: Json, what: string, u
   return fail(code, `${what} (${url || 'embedded'}) is invalid: ${lines.slice(0, 3).join('; ')}`, { url, errors: lines });
 }
 
-/** The issuer a document names (IRI or embedded), loaded and judged as an issuer profile. */
+/**
+ * The issuer a document names, loaded and judged as an issuer profile. An embedded issuer that was not
+ * fetched is part of the naming document, whose schema already judges it, so it gets no second verdict.
+ */
 async function issuerSteps(value: unknown, fetcher: Fetcher): Promise<{ steps: VerificationStep[]; issuer?: Loaded }> {
   if (value === undefined) return { steps: [] };
   const loaded = await loadRef(fetcher, value, 'issuer profile');
   if (!loaded.ok) return { steps: [unloaded(CODES.issuerUnavailable, 'issuer profile', loaded)], issuer: loaded };
-  const how = loaded.source === 'fetched' ? `fetched ${loaded.url}` : 'embedded issuer profile (its id was not fetched)';
-  const steps = [pass(CODES.issuerUnavailable, how, { url: loaded.url, source: loaded.source })];
+  if (loaded.source === 'embedded') return { steps: [pass(CODES.issuerUnavailable, 'embedded issuer profile (its id was not fetched)', { url: loaded.url, source: 'embedded' })], issuer: loaded };
+  const steps = [pass(CODES.issuerUnavailable, `fetched ${loaded.url}`, { url: loaded.url, source: 'fetched' })];
   steps.push(schemaStep(CODES.issuerInvalid, ISSUER_SCHEMA, loaded.doc, 'the issuer profile', loaded.url));
   return { steps, issuer: loaded };
 }
@@ -43,6 +46,19 @@ async function issuerSteps(value: unknown, fetcher: Fetcher): Promise<{ steps: V
 export async function verifyBadgeClass(doc: Json, options: VerifyOptions): Promise<VerificationResult> {
   const { steps } = await issuerSteps(doc['issuer'], options.fetcher);
   return result(steps, doc);
+}
+
+/**
+ * The BadgeClass an assertion names, and its issuer, judged as classes of their own: a fetched BadgeClass
+ * against its schema (an embedded one is part of the assertion's schema), the issuer as an issuer profile.
+ */
+export async function verifyBadgeOf(assertion: Json, options: VerifyOptions): Promise<VerificationResult> {
+  const badge = await loadRef(options.fetcher, assertion['badge'], 'badge class');
+  if (!badge.ok) return result([unloaded(CODES.badgeUnavailable, 'badge class', badge)], assertion);
+  const steps = [pass(CODES.badgeUnavailable, badge.source === 'fetched' ? `fetched ${badge.url}` : 'embedded badge class (its id was not fetched)', { url: badge.url, source: badge.source })];
+  if (badge.source === 'fetched') steps.push(schemaStep(CODES.badgeInvalid, SchemaIds.ob20.badgeClass, badge.doc, 'the badge class', badge.url));
+  steps.push(...(await issuerSteps(badge.doc['issuer'], options.fetcher)).steps);
+  return result(steps, assertion);
 }
 
 /** Issuer profile: every listed key must be usable and owned by it; its revocation list must load and be one. */

@@ -41,6 +41,8 @@ export const CODES = {
   endorsementFailed: 'endorsement.failed',
   schemaInvalid: 'schema.invalid',
   // Documents given on their own (badge class, profile, key, revocation list): what they point at.
+  badgeUnavailable: 'badge.unavailable',
+  badgeInvalid: 'badge.invalid',
   issuerUnavailable: 'issuer.unavailable',
   issuerInvalid: 'issuer.invalid',
   keyUnusable: 'key.unusable',

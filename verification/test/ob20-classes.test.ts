@@ -1,7 +1,7 @@
 // OB 2.0 classes verified on their own: what they name is loaded and judged; a document that answered
 // badly is a failure, one that could not be reached is unverifiable (never a pass).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createFetcher, verifyBadgeClass, verifyCryptographicKey, verifyProfile, verifyRevocationList, type Fetcher, type VerificationResult } from '../src/index.js';
+import { createFetcher, verifyBadgeClass, verifyBadgeOf, verifyCryptographicKey, verifyProfile, verifyRevocationList, type Fetcher, type VerificationResult } from '../src/index.js';
 import { documents, keys, NOW, publishedTree, writeTree, type Documents } from './fixtures.js';
 
 const BASE = 'https://issuer.example.org/';
@@ -29,13 +29,30 @@ describe('verifyBadgeClass', () => {
     expect(outcomes(r)).toEqual({ 'issuer.unavailable': 'pass', 'issuer.invalid': 'pass' });
   });
 
-  it('fails an issuer without email, and one that answers 404; an unreachable one is unverifiable', async () => {
-    const noEmail = { ...d.issuer, email: undefined };
-    expect(outcomes(await verifyBadgeClass({ ...d.badge, issuer: JSON.parse(JSON.stringify(noEmail)) }, { fetcher: offline }))).toMatchObject({ 'issuer.invalid': 'fail' });
+  it('fails a fetched issuer without email, and one that answers 404; an unreachable one is unverifiable', async () => {
+    const { email: _e, ...noEmail } = d.issuer;
+    expect(outcomes(await verifyBadgeClass(d.badge, { fetcher: answering(d.u('issuer.json'), 200, JSON.stringify(noEmail)) }))).toEqual({ 'issuer.unavailable': 'pass', 'issuer.invalid': 'fail' });
     expect(outcomes(await verifyBadgeClass(d.badge, { fetcher: answering(d.u('issuer.json'), 404) }))).toEqual({ 'issuer.unavailable': 'fail' });
     const r = await verifyBadgeClass(d.badge, { fetcher: offline });
     expect(r.status).toBe('unverifiable');
     expect(outcomes(r)).toEqual({ 'issuer.unavailable': 'unverifiable' });
+  });
+
+  it('gives an embedded issuer that was not fetched no second verdict (the badge class schema judges it)', async () => {
+    const r = await verifyBadgeClass({ ...d.badge, issuer: { ...d.issuer, email: undefined } }, { fetcher: offline });
+    expect(outcomes(r)).toEqual({ 'issuer.unavailable': 'pass' });
+  });
+});
+
+describe('verifyBadgeOf (an assertion\'s badge class and issuer)', () => {
+  it('fetches the badge class and its issuer and judges both', async () => {
+    expect(outcomes(await verifyBadgeOf(d.hosted, opts()))).toEqual({ 'badge.unavailable': 'pass', 'badge.invalid': 'pass', 'issuer.unavailable': 'pass', 'issuer.invalid': 'pass' });
+  });
+
+  it('fails a fetched badge class that breaks its schema; an unreachable one is unverifiable', async () => {
+    const { criteria: _c, ...noCriteria } = d.badge;
+    expect(outcomes(await verifyBadgeOf(d.hosted, { fetcher: answering(d.u('badge.json'), 200, JSON.stringify(noCriteria)) }))['badge.invalid']).toBe('fail');
+    expect(outcomes(await verifyBadgeOf(d.hosted, { fetcher: offline }))).toEqual({ 'badge.unavailable': 'unverifiable' });
   });
 });
 

@@ -150,6 +150,20 @@ describe('validate: a signed Endorsement', () => {
   });
 });
 
+describe('validate: an assertion\'s badge class and issuer', () => {
+  it('are fetched and judged as classes: a valid pair passes, a broken BadgeClass fails badge.invalid', async () => {
+    const ok = await validate(fx.files.hosted);
+    expect(notPassed(ok.checks)).toEqual([]);
+    expect(passingSteps(ok.checks)).toEqual(expect.arrayContaining(['badge.unavailable', 'badge.invalid', 'issuer.invalid']));
+    expect(ok.checks.find((c) => c.title === 'Assertion badge class: badge.invalid')?.requirementIds).toEqual(['OB20-BadgeClass']);
+    put('badges/broken', without(read('badges/1'), 'criteria'));
+    const file = put('assertions/broken-badge', { ...read('assertions/1'), id: u('assertions/broken-badge'), badge: u('badges/broken') });
+    const { code, checks } = await validate(file);
+    expect(code).toBe(1);
+    expect(failing(checks)).toEqual(['badge.invalid']);
+  });
+});
+
 describe('validate: kind and options', () => {
   it('a Profile that does not act as an issuer needs only id and type; the same as an Issuer needs url and email', async () => {
     const profile = { '@context': 'https://w3id.org/openbadges/v2', type: 'Profile', id: u('users/alice'), name: 'Alice' };

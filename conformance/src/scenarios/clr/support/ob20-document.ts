@@ -3,6 +3,7 @@
 import {
   verifyAssertion,
   verifyBadgeClass,
+  verifyBadgeOf,
   verifyCryptographicKey,
   verifyEndorsement,
   verifyProfile,
@@ -118,7 +119,7 @@ export const obRequirements = (kind: ObKind): string[] => [
   'OB20-ISSUER-HTTP-ID',
   'OB20-NO-REDIRECT',
   ...(kind === 'assertion' || kind === 'endorsement' ? ['OB20-SignedBadge', 'OB20-HostedBadge'] : []),
-  ...(kind === 'assertion' ? ['OB20-BAKING-PNG', 'OB20-BAKING-SVG'] : []),
+  ...(kind === 'assertion' ? ['OB20-BAKING-PNG', 'OB20-BAKING-SVG', 'OB20-BadgeClass'] : []),
   ...(kind === 'issuer' ? ['OB20-CryptographicKey', 'OB20-RevocationList'] : []),
   ...(kind === 'revocation-list' || kind === 'cryptographic-key' ? ['OB20-Issuer'] : []),
 ];
@@ -168,5 +169,12 @@ export async function checkObDocument(ctx: ScenarioContext, input: ObInput, veri
   await reportVerification(ctx, result, spec.what, { requirements: spec.verifyRequirements(result), embeddedRequirements: ['OB20-SignedBadge', 'OB20-HostedBadge'] });
   for (const hop of redirectedFetches(result)) {
     await ctx.should(ensureNotRedirected, { ...hop, what: `the hosted ${spec.what}` }, ['OB20-NO-REDIRECT']);
+  }
+  // An assertion's BadgeClass and issuer are judged as classes too, as the reference validator does;
+  // not when the assertion is void already (revoked or gone).
+  const revoked = result.steps.some((s) => s.outcome === 'fail' && ['hosted.gone', 'hosted.revoked', 'revocation.revoked'].includes(s.code));
+  if (input.kind === 'assertion' && !revoked) {
+    const badge = await verifyBadgeOf(result.document ?? value, verify);
+    await reportVerification(ctx, badge, 'Assertion badge class', { requirements: ['OB20-BadgeClass'] });
   }
 }
