@@ -92,7 +92,7 @@ async function readInput(source: string, resolve: { prefix: string; dir: string 
   const read = png ? readBakedPng(bytes!) : readBakedSvg(text);
   if (!read.ok) throw new UsageError('not-baked', `${source}: ${read.reason}`);
   const { baked } = read;
-  if (baked.carried !== 'url') return { text: baked.content, baked };
+  if (baked.carried !== 'url') return { text: baked.content, baked, ...(served ? { served } : {}) };
   const hosted = await readUrl(baked.content, resolve, timeoutMs);
   return { text: hosted.text, served: { requested: baked.content, served: hosted.served }, baked };
 }
