@@ -20,3 +20,4 @@ export {
 } from './src/jsonld.js';
 export { clrBinding, describeClrBinding, type ClrBinding, type ClrBindingReport } from './src/clr-binding.js';
 export { CLR_CODE_MINOR } from './clr/v1p0/index.js';
+export { OB_EXTENSIONS, extensionContextUrls, extensionSchemaId, type ObExtension } from './ob/v2p0/extensions.js';

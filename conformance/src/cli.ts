@@ -14,6 +14,7 @@ import { runCommand } from './cli/run-command.js';
 import { officialSchemasHook, schemasSyncCommand } from './cli/schemas-command.js';
 import { reportCommand } from './cli/report-command.js';
 import { validateCommand, type ValidateFlags } from './cli/validate-command.js';
+import { DOCUMENT_KINDS } from './actions/clr/document-kind.js';
 import { diffCommand, signCommand, signingKeyFor, verifyReportCommand } from './report/commands.js';
 import { loadExpectedFailures } from './report/expected-failures.js';
 
@@ -127,9 +128,9 @@ async function main(argv: string[]): Promise<number> {
 
   program
     .command('validate')
-    .description('check CLRs, ClrSets, OB 2.0 assertions, Badge Connect manifests or CLR discovery documents (files or URLs)')
+    .description('check CLRs, ClrSets, OB 2.0 documents (assertions, badge classes, issuers, endorsements, revocation lists, keys; baked PNG/SVG badges), Badge Connect manifests or CLR discovery documents (files or URLs)')
     .argument('<documents...>', 'files or URLs')
-    .option('--type <kind>', 'force the kind: clr, clr-set, assertion, manifest, clr-discovery (default: detected)')
+    .option('--type <kind>', `force the kind: ${DOCUMENT_KINDS.join(', ')} (default: detected)`)
     .option('--allow-network', 'fetch the documents a record refers to (keys, issuers, revocation lists, hosted copies)')
     .addOption(new Option('--resolve <prefix=dir>', 'serve URLs under a prefix from a local folder, repeatable').argParser(collect))
     .option('--out <dir>', 'run directory for events.jsonl and the reports')

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { getRegistry } from '../src/registry.js';
 import { SchemaIds } from '../src/ids.js';
 import { documentLoader } from '../src/jsonld.js';
+import { extensionContextUrls, OB_EXTENSIONS } from '../ob/v2p0/extensions.js';
 import { expandWith } from './expand.js';
 import { explain, type Disagreement } from './errata.js';
 import { mutations, type Json } from './mutations.js';
@@ -121,6 +122,12 @@ async function compareContexts(specData: string): Promise<CrosscheckReport['cont
   const docs: [string, unknown][] = files.map((f) => [path.basename(f), readJson(f)]);
   for (const url of ['https://w3id.org/openbadges/v2', 'https://purl.imsglobal.org/spec/ob/v2p1/context/ob_v2p1.jsonld']) {
     docs.push(await everyTermDocument(url, official));
+  }
+  // Each official extension: its every-term document as an extension node inside an OB 2.0 document.
+  for (const ext of OB_EXTENSIONS) {
+    const url = extensionContextUrls(ext.name)[0]!;
+    const [, node] = await everyTermDocument(url, official);
+    docs.push([`every term of ${url}`, { '@context': 'https://w3id.org/openbadges/v2', id: 'https://example.org/host', 'extensions:node': node }]);
   }
   const differences: string[] = [];
   for (const [name, doc] of docs) {

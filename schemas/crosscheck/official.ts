@@ -6,6 +6,7 @@ import AjvModule, { type ValidateFunction } from 'ajv';
 import AjvDraft04Module from 'ajv-draft-04';
 import addFormatsModule from 'ajv-formats';
 import type { SchemaError } from '../src/registry.js';
+import { extensionContextUrls, OB_EXTENSIONS } from '../ob/v2p0/extensions.js';
 import type { Verdict } from './errata.js';
 
 const Ajv = AjvModule.default;
@@ -39,6 +40,9 @@ export const OFFICIAL_SCHEMAS = {
 
 const clrJson = (name: string) => `clrv1p0-${name}.json`;
 const clrPayload = (name: string) => clrJson(`${name}-responsepayload-schemav2p0`);
+
+/** An official OB 2.0 extension's JSON Schema (draft-04 or draft-06), relative to spec-data. */
+export const officialExtensionSchema = (name: string): string => `ob/v2p0/spec/extensions/${name}/schema.json`;
 
 /** Official CLR 1.0 schema files (draft-04), relative to `clr/v1p0/schema/json/`. */
 export const OFFICIAL_CLR_SCHEMAS = {
@@ -101,6 +105,9 @@ export function officialContextLoader(specData: string) {
     'https://purl.imsglobal.org/spec/ob/v2p1/context/ob_v2p1.jsonld': 'ob/v2p1/schema/jsonld-context/ob_v2p1.jsonld',
     'https://purl.imsglobal.org/spec/ob/v2p1/ob_v2p1.jsonld': 'ob/v2p1/schema/jsonld-context/ob_v2p1.jsonld',
     'https://purl.imsglobal.org/spec/clr/v1p0/context/clr_v1p0.jsonld': 'clr/v1p0/context/clr_v1p0.jsonld',
+    ...Object.fromEntries(
+      OB_EXTENSIONS.flatMap((ext) => extensionContextUrls(ext.name).map((url) => [url, `ob/v2p0/spec/extensions/${ext.name}/context.json`])),
+    ),
   };
   return async (url: string) => {
     const file = files[url];

@@ -22,6 +22,7 @@ export const SchemaIds = {
     assertion: ob20('assertion'),
     badgeClass: ob20('badgeclass'),
     profile: ob20('profile'),
+    issuer: ob20('issuer'),
     identityObject: ob20('identity-object'),
     verificationObject: ob20('verification-object'),
     image: ob20('image'),

@@ -3,6 +3,7 @@ import jsonld from 'jsonld';
 import { obV2Context } from './contexts/ob-v2.js';
 import { obcV2p1Context } from './contexts/obc-v2p1.js';
 import { clrV1p0Context } from './contexts/clr-v1p0.js';
+import { obExtensionContexts } from './contexts/ob-extensions.js';
 
 export const CONTEXT_URLS = {
   ob20: 'https://w3id.org/openbadges/v2',
@@ -20,6 +21,8 @@ const BUNDLED = new Map<string, object>([
   [CONTEXT_URLS.obc21, obcV2p1Context],
   [CONTEXT_URLS.obc21Alt, obcV2p1Context],
   [CONTEXT_URLS.clr10, clrV1p0Context],
+  // The official OB 2.0 extensions (our own contexts, written from their definitions).
+  ...obExtensionContexts,
 ]);
 
 /** URLs the loader answers; everything else is refused. */

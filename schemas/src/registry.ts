@@ -7,7 +7,8 @@ import type { Schema } from './build.js';
 import { commonSchema } from '../ob/v2p0/common.js';
 import { assertionSchema, evidenceSchema, identityObjectSchema, verificationObjectSchema } from '../ob/v2p0/assertion.js';
 import { alignmentSchema, badgeClassSchema, criteriaSchema, imageSchema } from '../ob/v2p0/badgeclass.js';
-import { cryptographicKeySchema, endorsementSchema, profileSchema, revocationListSchema } from '../ob/v2p0/profile.js';
+import { cryptographicKeySchema, endorsementSchema, issuerSchema, profileSchema, revocationListSchema } from '../ob/v2p0/profile.js';
+import { extensionSchemas } from '../ob/v2p0/extensions.js';
 import { obcSchemas } from '../obc/v2p1/schemas.js';
 import { oauthSchemas } from '../oauth/schemas.js';
 import { clrSchemas } from '../clr/v1p0/index.js';
@@ -51,13 +52,14 @@ const ob20Schemas: Schema[] = [
   criteriaSchema,
   alignmentSchema,
   profileSchema,
+  issuerSchema,
   cryptographicKeySchema,
   revocationListSchema,
   endorsementSchema,
 ];
 
 /** Every schema document we publish (including the shared-definition ones). */
-export const allSchemas: readonly Schema[] = [...ob20Schemas, ...obcSchemas, ...oauthSchemas, ...clrSchemas];
+export const allSchemas: readonly Schema[] = [...ob20Schemas, ...extensionSchemas, ...obcSchemas, ...oauthSchemas, ...clrSchemas];
 
 /**
  * Copy of a schema with every `additionalProperties: false` / `unevaluatedProperties: false` removed, so

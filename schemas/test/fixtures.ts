@@ -107,6 +107,7 @@ export const VALID: Record<string, () => unknown> = {
   [SchemaIds.ob20.assertion]: assertion,
   [SchemaIds.ob20.badgeClass]: badgeClass,
   [SchemaIds.ob20.profile]: profile,
+  [SchemaIds.ob20.issuer]: issuer,
   [SchemaIds.ob20.identityObject]: () => ({ type: 'email', hashed: false, identity: 'alice@example.org' }),
   [SchemaIds.ob20.verificationObject]: () => ({ type: 'SignedBadge', creator: `${ORG}/keys/1` }),
   [SchemaIds.ob20.image]: () => ({ type: 'Image', id: 'data:image/png;base64,iVBORw0KGgo=', caption: 'x', author: `${ORG}/people/1` }),

@@ -15,7 +15,7 @@ describe('registry', () => {
         'obc/v2p1/post-assertion-request.json', 'obc/v2p1/post-assertion-200.json', 'obc/v2p1/get-profile-200.json',
         'obc/v2p1/post-profile-request.json', 'obc/v2p1/post-profile-200.json', 'oauth/registration-request.json',
         'oauth/registration-response.json', 'oauth/token-response.json', 'oauth/error-response.json',
-        ...['assertion', 'badgeclass', 'profile', 'identity-object', 'verification-object', 'image', 'criteria', 'evidence',
+        ...['assertion', 'badgeclass', 'profile', 'issuer', 'identity-object', 'verification-object', 'image', 'criteria', 'evidence',
           'alignment', 'endorsement', 'cryptographic-key', 'revocation-list'].map((n) => `ob/v2p0/${n}.json`),
         ...['clr', 'clr-set', 'clr-payload', 'discovery', 'imsx-status-info', 'assertion', 'achievement', 'profile', 'identity',
           'result', 'result-description', 'alignment', 'evidence', 'endorsement', 'endorsement-claim', 'verification',

@@ -11,5 +11,6 @@ export {
 export { verifyAssertion } from './assertion.js';
 export { verifyClr } from './clr.js';
 export { verifyEndorsement } from './endorsement.js';
+export { verifyBadgeClass, verifyBadgeOf, verifyCryptographicKey, verifyProfile, verifyRevocationList } from './ob20-classes.js';
 export { canonicalJson } from './hosted.js';
 export { identityMatches } from './recipient.js';

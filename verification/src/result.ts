@@ -40,6 +40,13 @@ export const CODES = {
   recipientMismatch: 'recipient.mismatch',
   endorsementFailed: 'endorsement.failed',
   schemaInvalid: 'schema.invalid',
+  // Documents given on their own (badge class, profile, key, revocation list): what they point at.
+  badgeUnavailable: 'badge.unavailable',
+  badgeInvalid: 'badge.invalid',
+  issuerUnavailable: 'issuer.unavailable',
+  issuerInvalid: 'issuer.invalid',
+  keyUnusable: 'key.unusable',
+  revocationListInvalid: 'revocation.list-invalid',
 } as const;
 export type StepCode = (typeof CODES)[keyof typeof CODES];
 

@@ -10,6 +10,7 @@ import { runPlans } from '../engine/run.js';
 import type { Plan, Scenario } from '../engine/scenario.js';
 import { openEventLog } from '../reporters/jsonl.js';
 import { loadReporter, type Reporter } from '../reporters/index.js';
+import { isPng, isSvg, readBakedPng, readBakedSvg, type BakedBadge } from '../actions/ob20/baked-badge.js';
 import { documentScenario, roleFor, type DocumentInput } from '../scenarios/clr/support/document-scenario.js';
 import { officialSchemasHook } from './schemas-command.js';
 
@@ -48,19 +49,52 @@ export function parseResolve(values: string[] = []): { prefix: string; dir: stri
   });
 }
 
-/** Reads a file, or a URL (through --resolve folders first, else the network: the user named it). */
-async function readInput(source: string, resolve: { prefix: string; dir: string }[], timeoutMs: number): Promise<string> {
-  if (!isUrl(source)) {
-    try {
-      return readFileSync(source, 'utf8');
-    } catch (err) {
-      throw new UsageError('input-unreadable', `cannot read ${source}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
-    }
-  }
+interface ReadDocument {
+  text: string;
+  /** The URL asked for and the one that finally answered (they differ after a redirect). */
+  served?: { requested: string; served: string };
+  baked?: BakedBadge;
+}
+
+/** Reads a URL through --resolve folders first, else the network (the user named it). */
+async function readUrl(source: string, resolve: { prefix: string; dir: string }[], timeoutMs: number): Promise<{ text: string; served: string; contentType: string }> {
   const fetched = await createFetcher({ allowNetwork: true, resolve, timeoutMs })(source);
   if (!fetched.ok) throw new UsageError('input-unreadable', `cannot read ${source}: ${fetched.reason} (${fetched.message})`);
   if (fetched.status !== 200) throw new UsageError('input-unreadable', `cannot read ${source}: HTTP ${fetched.status}`);
-  return fetched.body;
+  return { text: fetched.body, served: fetched.url, contentType: fetched.contentType };
+}
+
+/**
+ * Reads a file or a URL. A baked badge (a PNG with an openbadges chunk, an SVG with an
+ * openbadges:assertion element) yields the assertion it carries; one that carries only a URL yields the
+ * document at that URL.
+ */
+async function readInput(source: string, resolve: { prefix: string; dir: string }[], timeoutMs: number): Promise<ReadDocument> {
+  let bytes: Buffer | undefined;
+  let text: string;
+  let served: ReadDocument['served'];
+  if (isUrl(source)) {
+    const read = await readUrl(source, resolve, timeoutMs);
+    // The fetcher decodes bodies as text, which would corrupt a PNG's bytes.
+    if (/^image\/png\b/i.test(read.contentType)) throw new UsageError('input-unreadable', `${source} is a PNG image: save it and give the file to validate a baked badge`);
+    text = read.text;
+    served = { requested: source, served: read.served };
+  } else {
+    try {
+      bytes = readFileSync(source);
+    } catch (err) {
+      throw new UsageError('input-unreadable', `cannot read ${source}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
+    }
+    text = bytes.toString('utf8');
+  }
+  const png = bytes !== undefined && isPng(bytes);
+  if (!png && !isSvg(text)) return served ? { text, served } : { text };
+  const read = png ? readBakedPng(bytes!) : readBakedSvg(text);
+  if (!read.ok) throw new UsageError('not-baked', `${source}: ${read.reason}`);
+  const { baked } = read;
+  if (baked.carried !== 'url') return { text: baked.content, baked, ...(served ? { served } : {}) };
+  const hosted = await readUrl(baked.content, resolve, timeoutMs);
+  return { text: hosted.text, served: { requested: baked.content, served: hosted.served }, baked };
 }
 
 function forcedKind(type: string | undefined): DocumentKind | undefined {
@@ -89,6 +123,11 @@ export function legacyOpenBadges(value: unknown): { version: '0.5' | '1.0' | '1.
     return { version: '1.1', what: type, why: `@context ${v1}`, assertion: type === 'Assertion' };
   }
   if ('uid' in value && isObject(value.verify) && 'badge' in value) return { version: '1.0', what: 'assertion', why: 'no @context; "uid" and a "verify" object', assertion: true };
+  if (value.type === undefined && typeof value.name === 'string') {
+    // 1.0 classes have no type: a BadgeClass names its criteria and issuer, an Issuer its url.
+    if ('criteria' in value && 'issuer' in value) return { version: '1.0', what: 'BadgeClass', why: 'no @context or type; "criteria" and "issuer"', assertion: false };
+    if (typeof value.url === 'string' && !('badge' in value) && !('scopesOffered' in value) && !('badgeConnectAPI' in value)) return { version: '1.0', what: 'Issuer', why: 'no @context or type; "name" and "url"', assertion: false };
+  }
   if (typeof value.recipient === 'string' && isObject(value.badge)) {
     const version = typeof value.badge.version === 'string' ? `, badge.version ${value.badge.version}` : '';
     return { version: '0.5', what: 'assertion', why: `no @context; "recipient" is a string and "badge" an embedded object${version}`, assertion: true };
@@ -121,7 +160,8 @@ export async function loadInputs(
   const resolve = parseResolve(flags.resolve);
   const inputs: DocumentInput[] = [];
   for (const source of sources) {
-    let doc = parseDocument(await readInput(source, resolve, timeoutMs));
+    const read = await readInput(source, resolve, timeoutMs);
+    let doc = parseDocument(read.text);
     const unwrapped = unwrapClrSet(doc, forced);
     if (unwrapped) {
       say(envelopeNotice(source));
@@ -137,7 +177,8 @@ export async function loadInputs(
       const why = doc.form === 'unparsable' ? doc.reason : 'no @context, type or shape of a known kind';
       throw new UsageError('unknown-document', `cannot tell what ${source} is (${why}); give --type ${DOCUMENT_KINDS.join('|')}`);
     }
-    inputs.push({ source, kind, doc, ...(unwrapped ? { unverifiedEnvelope: true } : {}) });
+    if (read.baked && kind !== 'assertion') throw new UsageError('not-baked', `${source}: the baked badge carries a ${kind}, not an assertion`);
+    inputs.push({ source, kind, doc, ...(unwrapped ? { unverifiedEnvelope: true } : {}), ...(read.served ? { served: read.served } : {}), ...(read.baked ? { baked: read.baked } : {}) });
   }
   return inputs;
 }

@@ -6,6 +6,7 @@ export const SOURCES: Record<string, { title: string; base: string }> = {
     base: 'https://www.imsglobal.org/spec/ob/v2p1/cert/#',
   },
   OB20: { title: 'Open Badges 2.0', base: 'https://www.imsglobal.org/sites/default/files/Badges/OBv2p0Final/index.html#' },
+  'OB20-BAKING': { title: 'Open Badges 2.0 Baking Specification', base: 'https://www.imsglobal.org/sites/default/files/Badges/OBv2p0Final/baking/index.html#' },
   CLR10: { title: 'Comprehensive Learner Record 1.0', base: 'https://www.imsglobal.org/spec/clr/v1p0/#' },
   'CLR10-CERT': {
     title: 'Comprehensive Learner Record 1.0 Conformance and Certification',

@@ -4,29 +4,31 @@ import { SchemaIds } from '../../src/ids.js';
 
 const ids = SchemaIds.ob20;
 
+const profileProperties: Schema = {
+  '@language': common('language'),
+  id: common('iri'),
+  type: jsonLdType([...obClass('Profile'), ...obClass('Issuer')]),
+  name: common('text'),
+  description: common('text'),
+  image: iriOr(ref(ids.image), 'imageIri'),
+  url: oneOrMany(common('url')),
+  email: oneOrMany(common('email')),
+  telephone: oneOrMany(common('telephone')),
+  publicKey: oneOrMany(iriOr(ref(ids.cryptographicKey))),
+  verification: ref(ids.verificationObject),
+  revocationList: common('iri'),
+  endorsement: oneOrMany(iriOr(ref(ids.endorsement))),
+  related: oneOrMany(common('related')),
+  version: common('version'),
+};
+
 export const profileSchema: Schema = ldObject({
   id: ids.profile,
   title: 'OB 2.0 Profile',
   comment:
     'A recipient profile needs only id and type; contact properties may be multi-valued. ' +
-    'An issuer additionally needs name, url and email ($defs/issuer).',
-  properties: {
-    '@language': common('language'),
-    id: common('iri'),
-    type: jsonLdType([...obClass('Profile'), ...obClass('Issuer')]),
-    name: common('text'),
-    description: common('text'),
-    image: iriOr(ref(ids.image), 'imageIri'),
-    url: oneOrMany(common('url')),
-    email: oneOrMany(common('email')),
-    telephone: oneOrMany(common('telephone')),
-    publicKey: oneOrMany(iriOr(ref(ids.cryptographicKey))),
-    verification: ref(ids.verificationObject),
-    revocationList: common('iri'),
-    endorsement: oneOrMany(iriOr(ref(ids.endorsement))),
-    related: oneOrMany(common('related')),
-    version: common('version'),
-  },
+    'An issuer additionally needs name, url and email ($defs/issuer, and the issuer schema).',
+  properties: profileProperties,
   required: ['id', 'type'],
   extra: {
     $defs: {
@@ -39,6 +41,15 @@ export const profileSchema: Schema = ldObject({
       },
     },
   },
+});
+
+/** The same Profile judged as an issuer: a document given on its own is checked with this one. */
+export const issuerSchema: Schema = ldObject({
+  id: ids.issuer,
+  title: 'OB 2.0 Issuer Profile',
+  comment: 'A Profile that issues badges: SPEC20 requires name, url and email besides id and type.',
+  properties: profileProperties,
+  required: ['id', 'type', 'name', 'url', 'email'],
 });
 
 export const cryptographicKeySchema: Schema = ldObject({

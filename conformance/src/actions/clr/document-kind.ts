@@ -1,7 +1,18 @@
 import { decodeCompactJws } from '../../checks/obc/compact-jws.js';
 
 /** What `conformance validate` can check. */
-export const DOCUMENT_KINDS = ['clr', 'clr-set', 'assertion', 'manifest', 'clr-discovery'] as const;
+export const DOCUMENT_KINDS = [
+  'clr',
+  'clr-set',
+  'assertion',
+  'badgeclass',
+  'issuer',
+  'endorsement',
+  'revocation-list',
+  'cryptographic-key',
+  'manifest',
+  'clr-discovery',
+] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 /** A document as read: JSON (any value), a compact JWS, or text that is neither. */
@@ -30,6 +41,18 @@ export function parseDocument(text: string): ParsedDocument {
 const mentions = (context: unknown, needle: RegExp) => asList(context).some((c) => typeof c === 'string' && needle.test(c));
 const CLR_CONTEXT = /\/spec\/clr\/v1p0\//;
 const OB_CONTEXT = /openbadges|\/spec\/ob\/v2p[01]\/|openbadgespec\.org/;
+const OBI = 'https://w3id.org/openbadges#';
+
+/** OB 2.0 classes other than Assertion, by type name (compact `obi:` and full IRIs count too). */
+const OB_CLASSES: [string, DocumentKind][] = [
+  ['BadgeClass', 'badgeclass'],
+  ['Issuer', 'issuer'],
+  ['Profile', 'issuer'],
+  ['Endorsement', 'endorsement'],
+  ['RevocationList', 'revocation-list'],
+  ['CryptographicKey', 'cryptographic-key'],
+];
+const bareType = (t: string) => (t.startsWith('obi:') ? t.slice(4) : t.startsWith(OBI) ? t.slice(OBI.length) : t);
 
 /** The kind a document looks like, by @context, type and shape; undefined when it matches none. */
 export function detectKind(doc: ParsedDocument): DocumentKind | undefined {
@@ -42,6 +65,9 @@ export function detectKind(doc: ParsedDocument): DocumentKind | undefined {
   if (doc.form === 'json' && (types.includes('ClrSet') || 'clrs' in value || 'signedClrs' in value)) return 'clr-set';
   if (types.includes('Clr') || (mentions(context, CLR_CONTEXT) && 'learner' in value && 'publisher' in value)) return 'clr';
   if (doc.form === 'json' && 'scopesOffered' in value && 'registrationUrl' in value && !('badgeConnectAPI' in value)) return 'clr-discovery';
-  if (types.includes('Assertion') || (mentions(context, OB_CONTEXT) && 'recipient' in value && 'badge' in value)) return 'assertion';
-  return undefined;
+  const bare = types.map(bareType);
+  if (bare.includes('Assertion') || (mentions(context, OB_CONTEXT) && 'recipient' in value && 'badge' in value)) return 'assertion';
+  // CLR 1.0 has classes of the same names; a CLR document is judged only as a Clr or ClrSet.
+  if (mentions(context, CLR_CONTEXT)) return undefined;
+  return OB_CLASSES.find(([name]) => bare.includes(name))?.[1];
 }

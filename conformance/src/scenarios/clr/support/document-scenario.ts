@@ -1,6 +1,7 @@
-import { verifyAssertion, verifyClr, type VerificationResult, type VerifyOptions } from '../../../../../verification/src/index.js';
+import { verifyClr, type VerifyOptions } from '../../../../../verification/src/index.js';
 import { SchemaIds } from '../../../../../schemas/src/registry.js';
 import type { DocumentKind, ParsedDocument } from '../../../actions/clr/document-kind.js';
+import type { BakedBadge } from '../../../actions/ob20/baked-badge.js';
 import { listedClrs } from '../../../actions/clr/records.js';
 import { runFetcher, type RunFetcherOptions } from '../../../actions/clr/verification-fetcher.js';
 import { ensureClrSchema } from '../../../checks/clr/ensure-clr-schema.js';
@@ -13,6 +14,7 @@ import { ensureNoUnknownProperties, ensureSchemaValid } from '../../../checks/sc
 import type { ScenarioContext } from '../../../engine/context.js';
 import type { Role, Scenario } from '../../../engine/scenario.js';
 import { withContext } from './session.js';
+import { checkObDocument, isObKind, OB_SPECS, obRequirements } from './ob20-document.js';
 import { reportVerification } from './verify.js';
 
 export interface DocumentInput {
@@ -22,24 +24,28 @@ export interface DocumentInput {
   doc: ParsedDocument;
   /** A ClrSet that came as a compact JWS: its payload is checked, its signature is not (CLR 1.0 signs Clrs only). */
   unverifiedEnvelope?: boolean;
+  /** The URL the document was read from and the one that answered, when it was read from a URL. */
+  served?: { requested: string; served: string };
+  /** The badge image the assertion was read from, when it came baked into a PNG or SVG. */
+  baked?: BakedBadge;
 }
 
 const REQUIREMENTS: Record<DocumentKind, string[]> = {
   clr: ['CLR10-CLR-SCHEMA', 'CLR10-JSON-LD', 'CLR10-SIGNED-VERIFY', 'CLR10-HOSTED-VERIFY', 'CLR10-EMBEDDED-VERIFY', 'OB20-HostedBadge'],
   'clr-set': ['CLR10-CLRSET', 'CLR10-CLR-SCHEMA', 'CLR10-JSON-LD', 'CLR10-SIGNED-VERIFY', 'CLR10-HOSTED-VERIFY', 'CLR10-EMBEDDED-VERIFY', 'OB20-HostedBadge'],
-  assertion: ['OB20-Assertion', 'OB20-JSON-LD', 'OB20-SignedBadge', 'OB20-HostedBadge'],
+  assertion: obRequirements('assertion'),
+  badgeclass: obRequirements('badgeclass'),
+  issuer: obRequirements('issuer'),
+  endorsement: obRequirements('endorsement'),
+  'revocation-list': obRequirements('revocation-list'),
+  'cryptographic-key': obRequirements('cryptographic-key'),
   manifest: ['OBC21-MANIFEST', 'OBC21-MANIFEST-PROPERTIES', 'OBC21-MANIFEST-VERSION', 'OBC21-MANIFEST-API-BASE', 'OBC21-CERT-no-extension-fields'],
   'clr-discovery': ['CLR10-DISCOVERY-DOCUMENT', 'CLR10-NO-EXTENSION-FIELDS', 'CLR10-JSON-LD'],
 };
 
+/** CLR documents belong to the CLR provider; a manifest to the Badge Connect provider; OB 2.0 documents to their issuer. */
 export const roleFor = (kinds: DocumentKind[]): Role =>
-  kinds.some((k) => k.startsWith('clr')) ? 'clr-service-provider' : 'obc-service-provider-read';
-
-const OB_VERIFY: Record<VerificationResult['method'], string[]> = {
-  signed: ['OB20-SignedBadge'],
-  hosted: ['OB20-HostedBadge'],
-  none: ['OB20-SignedBadge', 'OB20-HostedBadge'],
-};
+  kinds.some((k) => k.startsWith('clr')) ? 'clr-service-provider' : kinds.includes('manifest') ? 'obc-service-provider-read' : 'ob20-issuer';
 
 /** Schema, JSON-LD and verification of one Clr (JSON with its context, or a compact JWS). */
 async function checkClr(ctx: ScenarioContext, input: unknown, what: string, verify: VerifyOptions): Promise<void> {
@@ -56,7 +62,9 @@ async function checkClr(ctx: ScenarioContext, input: unknown, what: string, veri
   }
 }
 
-const CHECKS: Record<DocumentKind, (ctx: ScenarioContext, input: DocumentInput, verify: VerifyOptions) => Promise<void>> = {
+type NonObKind = Exclude<DocumentKind, keyof typeof OB_SPECS>;
+
+const CHECKS: Record<NonObKind, (ctx: ScenarioContext, input: DocumentInput, verify: VerifyOptions) => Promise<void>> = {
   async clr(ctx, { doc }, verify) {
     await checkClr(ctx, doc.form === 'jws' ? doc.compact : doc.form === 'json' ? doc.value : undefined, 'Clr', verify);
   },
@@ -65,14 +73,6 @@ const CHECKS: Record<DocumentKind, (ctx: ScenarioContext, input: DocumentInput, 
     await ctx.mustContinue(ensureClrSchema(SchemaIds.clr.clrSet, 'ClrSet'), value, ['CLR10-CLRSET']);
     const context = (value as { '@context'?: unknown } | undefined)?.['@context'];
     for (const r of listedClrs(value, 'ClrSet')) await checkClr(ctx, r.kind === 'signed' ? (r.jws ?? r.doc) : withContext(r.doc, context), r.where, verify);
-  },
-  async assertion(ctx, { doc }, verify) {
-    const value = doc.form === 'jws' ? doc.payload : doc.form === 'json' ? doc.value : undefined;
-    await ctx.mustContinue(ensureSchemaValid(SchemaIds.ob20.assertion, 'Assertion'), value, ['OB20-Assertion']);
-    await ctx.mustContinue(ensureJsonLdValid('Assertion'), value, ['OB20-JSON-LD']);
-    const input = doc.form === 'jws' ? doc.compact : (value as Record<string, unknown>);
-    const result = await verifyAssertion(input, verify);
-    await reportVerification(ctx, result, 'Assertion', { requirements: OB_VERIFY[result.method], embeddedRequirements: ['OB20-SignedBadge', 'OB20-HostedBadge'] });
   },
   async manifest(ctx, { doc }) {
     const value = doc.form === 'json' ? doc.value : undefined;
@@ -90,16 +90,15 @@ const CHECKS: Record<DocumentKind, (ctx: ScenarioContext, input: DocumentInput, 
   },
 };
 
-const SCHEMA_IDS: Record<DocumentKind, [string, string]> = {
+const SCHEMA_IDS: Record<NonObKind, [string, string]> = {
   clr: [SchemaIds.clr.clr, 'CLR10-CLR-SCHEMA'],
   'clr-set': [SchemaIds.clr.clrSet, 'CLR10-CLRSET'],
-  assertion: [SchemaIds.ob20.assertion, 'OB20-Assertion'],
   manifest: [SchemaIds.obc.manifest, 'OBC21-MANIFEST-PROPERTIES'],
   'clr-discovery': [SchemaIds.clr.discovery, 'CLR10-DISCOVERY-DOCUMENT'],
 };
 
 /** --schema-only: the document (a JWS's payload) against its schema; no JSON-LD, no verification. */
-async function schemaOnlyChecks(ctx: ScenarioContext, { kind, doc }: DocumentInput): Promise<void> {
+async function schemaOnlyChecks(ctx: ScenarioContext, { doc }: DocumentInput, kind: NonObKind): Promise<void> {
   const [schemaId, requirement] = SCHEMA_IDS[kind];
   const value = doc.form === 'jws' ? doc.payload : doc.form === 'json' ? doc.value : undefined;
   const check = kind.startsWith('clr') ? ensureClrSchema(schemaId, kind) : ensureSchemaValid(schemaId, kind);
@@ -119,14 +118,17 @@ export function documentScenario(
   return {
     id: `validate-${index + 1}-${input.kind}`,
     title: `${input.kind} ${input.source}`,
-    summary: `Checks ${input.source} as a ${input.kind}: schema, JSON-LD${input.kind === 'clr' || input.kind === 'clr-set' || input.kind === 'assertion' ? ' and verification' : ''}.`,
+    summary: `Checks ${input.source} as a ${input.kind}: schema, JSON-LD${input.kind === 'manifest' || input.kind === 'clr-discovery' ? '' : ' and verification'}.`,
     roles: [roleFor([input.kind])],
     requirements: REQUIREMENTS[input.kind],
     async run(ctx) {
       const parsed = await ctx.mustContinue(ensureParsedDocument, input.doc, REQUIREMENTS[input.kind].slice(0, 1));
       if (parsed.outcome !== 'pass') return;
-      if (options.schemaOnly) return schemaOnlyChecks(ctx, input);
-      await CHECKS[input.kind](ctx, input, { fetcher: runFetcher(ctx, fetch), ...(options.now ? { now: options.now } : {}) });
+      const verify: VerifyOptions = { fetcher: runFetcher(ctx, fetch), ...(options.now ? { now: options.now } : {}) };
+      const { kind } = input;
+      if (isObKind(kind)) return checkObDocument(ctx, { ...input, kind }, verify, options.schemaOnly === true);
+      if (options.schemaOnly) return schemaOnlyChecks(ctx, input, kind);
+      await CHECKS[kind](ctx, input, verify);
     },
   };
 }
