@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * conformance: run certification plans against a Badge Connect provider and write reports.
- * Exit codes: 0 every MUST passed, 1 the implementation failed one, 2 usage, configuration or suite error.
+ * Exit codes: 0 every MUST passed, 1 the implementation failed one, 2 usage, configuration or suite error,
+ * 3 inconclusive (no MUST failed, but one could not run for want of data; the last line names the flag).
  */
 import { Command, CommanderError, Option } from 'commander';
 import { mkdirSync } from 'node:fs';

@@ -42,7 +42,16 @@ export interface RunConfig {
   officialSchemas?: OfficialSchemaHook;
   /** Consumer plans: where the emulators listen and how the candidate is started. */
   consumer?: ConsumerRunOptions;
+  /**
+   * What lets a check blocked for want of a document finish, for checks that do not say it themselves
+   * (validate: `--allow-network` or `--resolve <prefix>=<dir>`); default `DEFAULT_MISSING_DATA_REMEDY`.
+   */
+  missingDataRemedy?: string;
 }
+
+/** A provider run fetches documents on the target's origin only; anything else is for `validate`. */
+export const DEFAULT_MISSING_DATA_REMEDY =
+  "serve the document on the target's origin (a run fetches nothing else), or check the record with `conformance validate --allow-network` or `--resolve <prefix>=<dir>`";
 
 export const DEFAULT_CLIENT: ClientMetadata = {
   client_name: 'LRC Conformance Suite',

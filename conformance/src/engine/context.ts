@@ -1,10 +1,10 @@
 import type { ConsumerHarness } from '../emulators/harness.js';
-import type { CheckEvent, EventSink, HttpEvent, ResultOutcome, Severity } from './events.js';
+import type { Blocked, CheckEvent, EventSink, HttpEvent, ResultOutcome, Severity } from './events.js';
 import { nowIso } from './events.js';
 import { SkipScenario, StopScenario, SuiteError } from './errors.js';
 import type { HttpClient, HttpExchange } from './http.js';
 import type { Redactor } from './redact.js';
-import type { RunConfig } from './config.js';
+import { DEFAULT_MISSING_DATA_REMEDY, type RunConfig } from './config.js';
 import { isVerdict, type Check, type Verdict } from './verdict.js';
 
 /** State one scenario leaves for the next ones of the same plan (manifest, client, tokens, ...). */
@@ -33,12 +33,15 @@ export interface CheckCallOptions {
 
 export interface ScenarioResults {
   counts: Record<ResultOutcome, number>;
+  /** Checks skipped for want of data, in order. */
+  blocked: (Blocked & { severity: Severity })[];
 }
 
 /** What a scenario sees: config, HTTP, shared state, and the severity-bearing check calls. */
 export class ScenarioContext {
   readonly results: ScenarioResults = {
     counts: { pass: 0, fail: 0, warning: 0, info: 0, skip: 0, error: 0 },
+    blocked: [],
   };
 
   constructor(
@@ -136,6 +139,10 @@ export class ScenarioContext {
       throw new SuiteError('check-no-verdict', `check ${check.id} did not return a verdict`);
     }
     const outcome = applySeverity(verdict.outcome, severity);
+    const blocked = outcome === 'skip' && verdict.blocked
+      ? { needs: verdict.blocked.needs, remedy: verdict.blocked.remedy ?? this.config.missingDataRemedy ?? DEFAULT_MISSING_DATA_REMEDY }
+      : undefined;
+    if (blocked) this.results.blocked.push({ ...blocked, severity });
     this.emit({
       checkId: check.id,
       title: options?.title ?? check.title,
@@ -145,6 +152,7 @@ export class ScenarioContext {
       message: verdict.message,
       ...(verdict.evidence ? { evidence: verdict.evidence } : {}),
       ...(httpIds.length ? { httpIds } : {}),
+      ...(blocked ? { blocked } : {}),
     });
     if (SCHEMA_CHECKS.has(check.id)) this.recordOfficialVerdict(verdict, input, requirementIds, httpIds);
     return verdict;
@@ -180,6 +188,9 @@ export class ScenarioContext {
     const evidence = partial.evidence
       ? (JSON.parse(this.redactor.text(JSON.stringify(partial.evidence))) as Record<string, unknown>)
       : undefined;
+    const blocked = partial.blocked
+      ? { needs: this.redactor.text(partial.blocked.needs), remedy: this.redactor.text(partial.blocked.remedy) }
+      : undefined;
     this.sink({
       type: 'check',
       time: nowIso(),
@@ -188,6 +199,7 @@ export class ScenarioContext {
       ...partial,
       message,
       ...(evidence ? { evidence } : {}),
+      ...(blocked ? { blocked } : {}),
     });
   }
 }

@@ -1,5 +1,5 @@
-import type { EventSink, ResultOutcome, RunEndEvent, RunEvent, ScenarioEndEvent } from './events.js';
-import { nowIso } from './events.js';
+import type { BlockedSummary, EventSink, ResultOutcome, RunEndEvent, RunEvent, ScenarioEndEvent } from './events.js';
+import { nowIso, runVerdict } from './events.js';
 import { PlanState, ScenarioContext } from './context.js';
 import { SkipScenario, StopScenario, SuiteError } from './errors.js';
 import { HttpClient } from './http.js';
@@ -31,8 +31,12 @@ export async function runPlans(input: RunInput): Promise<RunEndEvent> {
   const started = performance.now();
   const counts: Record<ResultOutcome, number> = { pass: 0, fail: 0, warning: 0, info: 0, skip: 0, error: 0 };
   let suiteError = false;
+  const blocked = newBlockedSummary();
   const emit: EventSink = (e) => {
-    if (e.type === 'check') counts[e.outcome] += 1;
+    if (e.type === 'check') {
+      counts[e.outcome] += 1;
+      if (e.blocked && e.severity === 'must') addBlocked(blocked, e.blocked);
+    }
     sink(e);
   };
 
@@ -58,7 +62,7 @@ export async function runPlans(input: RunInput): Promise<RunEndEvent> {
   for (const plan of plans) {
     emit({ type: 'plan-start', time: nowIso(), planId: plan.id, title: plan.title, scenarios: plan.scenarios });
     const state = new PlanState();
-    let planOutcome: 'pass' | 'fail' | 'error' = 'pass';
+    let planOutcome: 'pass' | 'fail' | 'error' | 'inconclusive' = 'pass';
     for (const scenarioId of plan.scenarios) {
       const scenario = scenarios.get(scenarioId);
       if (!scenario) throw new SuiteError('unknown-scenario', `plan ${plan.id} lists unknown scenario ${scenarioId}`);
@@ -66,19 +70,21 @@ export async function runPlans(input: RunInput): Promise<RunEndEvent> {
       if (end.outcome === 'error') {
         suiteError = true;
         planOutcome = 'error';
-      } else if (end.outcome === 'fail' && planOutcome === 'pass') planOutcome = 'fail';
+      } else if (end.outcome === 'fail' && planOutcome !== 'error') planOutcome = 'fail';
+      else if (end.outcome === 'inconclusive' && planOutcome === 'pass') planOutcome = 'inconclusive';
     }
     emit({ type: 'plan-end', time: nowIso(), planId: plan.id, outcome: planOutcome });
   }
 
-  const exitCode: 0 | 1 | 2 = suiteError ? 2 : counts.fail > 0 ? 1 : 0;
+  const { verdict, exitCode } = runVerdict({ suiteError, failed: counts.fail, blockedMust: blocked.must });
   const end: RunEndEvent = {
     type: 'run-end',
     time: nowIso(),
-    verdict: counts.fail > 0 || suiteError ? 'fail' : 'pass',
+    verdict,
     suiteError,
     exitCode,
     counts,
+    ...(blocked.must > 0 ? { blocked } : {}),
     durationMs: Math.round(performance.now() - started),
   };
   emit(end);
@@ -109,6 +115,7 @@ async function runScenario(
   try {
     await withTimeout(scenario.run(ctx), config.scenarioTimeoutMs, scenario.id);
     outcome = outcomeFromCounts(ctx);
+    if (outcome === 'inconclusive') reason = inconclusiveReason(ctx);
     if (outcome === 'skip' && ctx.results.counts.skip === 0) {
       outcome = 'error';
       reason = `suite error: scenario ${scenario.id} finished without making a check`;
@@ -118,7 +125,8 @@ async function runScenario(
       outcome = 'fail';
       reason = `stopped after a failed MUST (${err.checkId})`;
     } else if (err instanceof SkipScenario) {
-      outcome = ctx.results.counts.fail > 0 ? 'fail' : ctx.results.counts.error > 0 ? 'error' : 'skip';
+      const c = ctx.results.counts;
+      outcome = c.fail > 0 ? 'fail' : c.error > 0 ? 'error' : blockedMust(ctx).length > 0 ? 'inconclusive' : 'skip';
       reason = err.message;
     } else if (err instanceof ScenarioTimeout) {
       outcome = 'fail';
@@ -157,8 +165,31 @@ function outcomeFromCounts(ctx: ScenarioContext): ScenarioEndEvent['outcome'] {
   const c = ctx.results.counts;
   if (c.error > 0) return 'error';
   if (c.fail > 0) return 'fail';
+  // A MUST that could not run for want of data: the scenario has not passed, nor failed.
+  if (blockedMust(ctx).length > 0) return 'inconclusive';
   if (c.pass + c.warning + c.info > 0) return 'pass';
   return 'skip';
+}
+
+const blockedMust = (ctx: ScenarioContext) => ctx.results.blocked.filter((b) => b.severity === 'must');
+
+function inconclusiveReason(ctx: ScenarioContext): string {
+  const list = blockedMust(ctx);
+  const first = list[0]!;
+  return `inconclusive: ${list.length} MUST check${list.length === 1 ? '' : 's'} could not run for want of data (${first.needs}); to finish: ${first.remedy}`;
+}
+
+/** Distinct needs and remedies are listed up to this many; the count covers them all. */
+const MAX_LISTED = 5;
+
+function newBlockedSummary(): BlockedSummary {
+  return { must: 0, needs: [], remedies: [] };
+}
+
+function addBlocked(summary: BlockedSummary, b: { needs: string; remedy: string }): void {
+  summary.must += 1;
+  if (!summary.needs.includes(b.needs) && summary.needs.length < MAX_LISTED) summary.needs.push(b.needs);
+  if (!summary.remedies.includes(b.remedy) && summary.remedies.length < MAX_LISTED) summary.remedies.push(b.remedy);
 }
 
 class ScenarioTimeout extends Error {}

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { UsageError } from '../engine/errors.js';
-import type { ResultOutcome, RunEvent } from '../engine/events.js';
+import { runVerdict, type ResultOutcome, type RunEvent } from '../engine/events.js';
 
 export interface ExpectedFailure {
   plan?: string;
@@ -77,6 +77,8 @@ export class ExpectedFailureFilter {
   private readonly scenarios = new Map<string, { fail: number; downgraded: number }>();
   private readonly plans = new Map<string, { fail: boolean; error: boolean }>();
   private readonly counts: Record<ResultOutcome, number> = { pass: 0, fail: 0, warning: 0, info: 0, skip: 0, error: 0 };
+  /** MUST checks still skipped for want of data after the downgrades (a listed one is a warning now). */
+  private blockedMust = 0;
 
   constructor(
     private readonly entries: readonly ExpectedFailure[],
@@ -112,10 +114,12 @@ export class ExpectedFailureFilter {
             s.failing += 1;
             const outcome = e.outcome === 'fail' || e.outcome === 'skip' ? 'warning' : e.outcome;
             if (outcome !== e.outcome) sc.downgraded += 1;
-            out = { ...e, outcome, message: `${e.message} (expected ${e.outcome}: ${entry.reason})` };
+            const { blocked: _dropped, ...rest } = e;
+            out = { ...(outcome === 'warning' ? rest : e), outcome, message: `${e.message} (expected ${e.outcome}: ${entry.reason})` };
           }
         }
         if (out.outcome === 'fail') sc.fail += 1;
+        if (out.blocked && out.severity === 'must') this.blockedMust += 1;
         this.counts[out.outcome] += 1;
         return [out];
       }
@@ -139,8 +143,12 @@ export class ExpectedFailureFilter {
       case 'run-end': {
         const notices = this.entries.map((entry) => this.notice(entry, e.time));
         const stale = this.passing.length > 0;
-        const exitCode: 0 | 1 | 2 = e.suiteError ? 2 : this.counts.fail > 0 || stale ? 1 : 0;
-        return [...notices, { ...e, counts: { ...this.counts }, exitCode, verdict: exitCode === 0 ? 'pass' : 'fail' }];
+        // A listed failure that passes again fails the run, like a real failure.
+        const failed = this.counts.fail + (stale ? 1 : 0);
+        const { verdict, exitCode } = runVerdict({ suiteError: e.suiteError, failed, blockedMust: this.blockedMust });
+        const { blocked, ...rest } = e;
+        const still = blocked && this.blockedMust > 0 ? { blocked: { ...blocked, must: this.blockedMust } } : {};
+        return [...notices, { ...rest, ...still, counts: { ...this.counts }, exitCode, verdict }];
       }
       default:
         return [e];
