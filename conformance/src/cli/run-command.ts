@@ -98,7 +98,7 @@ export async function runCommand(config: RunConfig, say: (line: string) => void,
   if (extras.signingKey) files.push(...(await signRunDirectory(config.outDir, extras.signingKey, say)));
   const end = events.find((e): e is RunEndEvent => e.type === 'run-end');
   say(`reports: ${files.join(', ')}`);
-  const last = end && closingLine(end);
+  const last = closingLine(events);
   if (last) say(last);
   for (const entry of expected?.passing ?? []) {
     say(`expected failure now passes: ${entryName(entry)} (remove it from ${extras.expectedFailures?.file})`);

@@ -224,7 +224,7 @@ export async function validateCommand(sources: string[], flags: ValidateFlags, s
   for (const r of reporters) if (r.finish) files.push(...(await r.finish(events, config.outDir)));
   say(`reports: ${files.join(', ')}`);
   const end = events.find((e): e is RunEndEvent => e.type === 'run-end');
-  const last = end && closingLine(end);
+  const last = closingLine(events);
   if (last) say(last);
   return end?.exitCode ?? 2;
 }

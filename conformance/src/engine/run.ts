@@ -1,7 +1,7 @@
 import type { BlockedSummary, EventSink, ResultOutcome, RunEndEvent, RunEvent, ScenarioEndEvent } from './events.js';
 import { nowIso, runVerdict } from './events.js';
 import { PlanState, ScenarioContext } from './context.js';
-import { SkipScenario, StopScenario, SuiteError } from './errors.js';
+import { SkipScenario, StopScenario, SuiteError, UsageError } from './errors.js';
 import { HttpClient } from './http.js';
 import { Redactor } from './redact.js';
 import type { RunConfig } from './config.js';
@@ -59,14 +59,25 @@ export async function runPlans(input: RunInput): Promise<RunEndEvent> {
     });
   }
 
+  // A usage error found mid-run (e.g. --auth-field names no field of the sign-in form) ends the run: every
+  // later scenario would meet it again, and none of it says anything about the implementation.
+  let usage: UsageError | undefined;
   for (const plan of plans) {
+    if (usage) break;
     emit({ type: 'plan-start', time: nowIso(), planId: plan.id, title: plan.title, scenarios: plan.scenarios });
     const state = new PlanState();
     let planOutcome: 'pass' | 'fail' | 'error' | 'inconclusive' = 'pass';
     for (const scenarioId of plan.scenarios) {
       const scenario = scenarios.get(scenarioId);
       if (!scenario) throw new SuiteError('unknown-scenario', `plan ${plan.id} lists unknown scenario ${scenarioId}`);
-      const end = await runScenario(plan, scenario, config, state, redactor, emit, input.emulator);
+      const { end, usageError } = await runScenario(plan, scenario, config, state, redactor, emit, input.emulator);
+      if (usageError) {
+        usage = usageError;
+        suiteError = true;
+        planOutcome = 'error';
+        emit({ type: 'notice', time: nowIso(), level: 'error', code: usageError.code, message: redactor.text(usageError.message) });
+        break;
+      }
       if (end.outcome === 'error') {
         suiteError = true;
         planOutcome = 'error';
@@ -99,7 +110,7 @@ async function runScenario(
   redactor: Redactor,
   emit: EventSink,
   emulator: ConsumerHarness | undefined,
-): Promise<ScenarioEndEvent> {
+): Promise<{ end: ScenarioEndEvent; usageError?: UsageError }> {
   emit({ type: 'scenario-start', time: nowIso(), planId: plan.id, scenarioId: scenario.id, title: scenario.title });
   const started = performance.now();
   const http = new HttpClient({
@@ -112,6 +123,7 @@ async function runScenario(
   const ctx = new ScenarioContext(plan.id, scenario.id, config, http, state, redactor, emit, emulator);
   let outcome: ScenarioEndEvent['outcome'];
   let reason: string | undefined;
+  let usageError: UsageError | undefined;
   try {
     await withTimeout(scenario.run(ctx), config.scenarioTimeoutMs, scenario.id);
     outcome = outcomeFromCounts(ctx);
@@ -143,6 +155,10 @@ async function runScenario(
         outcome: 'fail',
         message: err.message,
       });
+    } else if (err instanceof UsageError) {
+      outcome = 'error';
+      reason = `usage error: ${err.message}`;
+      usageError = err;
     } else {
       outcome = 'error';
       reason = `suite error: ${err instanceof Error ? err.message : String(err)}`;
@@ -158,7 +174,7 @@ async function runScenario(
     durationMs: Math.round(performance.now() - started),
   };
   emit(end);
-  return end;
+  return { end, ...(usageError ? { usageError } : {}) };
 }
 
 function outcomeFromCounts(ctx: ScenarioContext): ScenarioEndEvent['outcome'] {

@@ -55,10 +55,22 @@ export function consoleReporter(write: (line: string) => void = (l) => process.s
   };
 }
 
-/** The command's last line for an inconclusive run (after the report paths): the flag that would let it finish. */
-export function closingLine(e: RunEndEvent): string | undefined {
-  if (verdictOf(e) !== 'inconclusive') return undefined;
-  return `inconclusive (exit 3): to finish the checks that lacked data: ${e.blocked?.remedies.join('; or ') ?? 'see the skipped checks'}`;
+/**
+ * The command's last line (after the report paths): for an inconclusive run the flag that would let it
+ * finish; for a usage or configuration error its one-line message.
+ */
+export function closingLine(events: readonly RunEvent[]): string | undefined {
+  const e = events.find((x): x is RunEndEvent => x.type === 'run-end');
+  if (!e) return undefined;
+  const verdict = verdictOf(e);
+  if (verdict === 'inconclusive') {
+    return `inconclusive (exit 3): to finish the checks that lacked data: ${e.blocked?.remedies.join('; or ') ?? 'see the skipped checks'}`;
+  }
+  if (verdict === 'error') {
+    const notice = events.find((x) => x.type === 'notice' && x.level === 'error');
+    if (notice && notice.type === 'notice') return `conformance: ${notice.message}`;
+  }
+  return undefined;
 }
 
 /** What an inconclusive run lacked and the flag that would let it finish, in one line. */
