@@ -4,7 +4,7 @@ import { UsageError } from '../engine/errors.js';
 import type { ExitCode, RunEndEvent, RunEvent } from '../engine/events.js';
 import { nowIso } from '../engine/events.js';
 import { Redactor } from '../engine/redact.js';
-import { runPlans, SUITE } from '../engine/run.js';
+import { runPlans, subjectOf, SUITE } from '../engine/run.js';
 import { PLANS } from '../plans/index.js';
 import { closingLine } from '../reporters/console.js';
 import { openEventLog } from '../reporters/jsonl.js';
@@ -82,7 +82,8 @@ export async function runCommand(config: RunConfig, say: (line: string) => void,
         time: end.time,
         runId: config.runId,
         suite: { ...SUITE },
-        target: config.target,
+        target: subjectOf(config),
+        ...(config.candidate ? { candidate: config.candidate } : {}),
         plans: config.plans,
         options: publicOptions(config),
       });

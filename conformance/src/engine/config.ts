@@ -47,6 +47,8 @@ export interface RunConfig {
    * (validate: `--allow-network` or `--resolve <prefix>=<dir>`); default `DEFAULT_MISSING_DATA_REMEDY`.
    */
   missingDataRemedy?: string;
+  /** Consumer plans: the product under test as the reports name it (--candidate-name, else the trigger). */
+  candidate?: string;
 }
 
 /** A provider run fetches documents on the target's origin only; anything else is for `validate`. */

@@ -58,7 +58,10 @@ export interface RunStartEvent {
   time: string;
   runId: string;
   suite: { name: string; version: string };
+  /** What the run judged: the provider, or in a consumer-only run the consumer (never the emulators' URL). */
   target: string;
+  /** Consumer plans: the consumer under test, as `--candidate-name` or the trigger names it. */
+  candidate?: string;
   plans: string[];
   options: Record<string, unknown>;
 }

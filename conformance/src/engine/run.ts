@@ -45,7 +45,8 @@ export async function runPlans(input: RunInput): Promise<RunEndEvent> {
     time: nowIso(),
     runId: config.runId,
     suite: { ...SUITE },
-    target: config.target,
+    target: subjectOf(config),
+    ...(config.candidate ? { candidate: config.candidate } : {}),
     plans: plans.map((p) => p.id),
     options: input.options ?? {},
   });
@@ -175,6 +176,12 @@ async function runScenario(
   };
   emit(end);
   return { end, ...(usageError ? { usageError } : {}) };
+}
+
+/** The reports' subject: the consumer in a consumer-only run (the emulators are the suite's, not the product). */
+export function subjectOf(config: RunConfig): string {
+  if (!config.candidate) return config.target;
+  return config.consumer?.only ? config.candidate : `${config.target} and ${config.candidate}`;
 }
 
 function outcomeFromCounts(ctx: ScenarioContext): ScenarioEndEvent['outcome'] {
