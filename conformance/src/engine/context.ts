@@ -56,8 +56,16 @@ export class ScenarioContext {
     readonly emulator?: ConsumerHarness,
   ) {}
 
+  private closed = false;
+
+  /** Called when the scenario has ended (also past its time limit): later check calls stop the scenario's code. */
+  close(): void {
+    this.closed = true;
+  }
+
   /** Records an exchange the suite answered rather than sent (the emulators), redacted like every other. */
   observed(x: Omit<HttpEvent, 'type' | 'time' | 'planId' | 'scenarioId'>): void {
+    if (this.closed) return;
     const r = this.redactor;
     const request = { ...x.request, url: r.url(x.request.url), headers: r.headers(x.request.headers) };
     if (x.request.body !== undefined) request.body = r.body(x.request.body, x.request.headers['content-type']);
@@ -113,6 +121,8 @@ export class ScenarioContext {
     requirementIds: string[],
     options: CheckCallOptions | undefined,
   ): Promise<Verdict> {
+    // An abandoned scenario (past its time limit) must not add results after its end.
+    if (this.closed) throw new ScenarioEnded(this.scenarioId);
     if (requirementIds.length === 0) {
       throw new SuiteError('check-without-requirement', `check ${check.id} was called without a requirement id`);
     }
@@ -182,6 +192,7 @@ export class ScenarioContext {
   }
 
   private emit(partial: Omit<CheckEvent, 'type' | 'time' | 'planId' | 'scenarioId'>): void {
+    if (this.closed) return;
     this.results.counts[partial.outcome] += 1;
     // Messages and evidence may quote response fields; scrub any secret value the run has learnt.
     const message = this.redactor.text(partial.message);
@@ -201,6 +212,13 @@ export class ScenarioContext {
       ...(evidence ? { evidence } : {}),
       ...(blocked ? { blocked } : {}),
     });
+  }
+}
+
+/** Thrown into the code of a scenario that has already ended, so it stops there. */
+export class ScenarioEnded extends Error {
+  constructor(scenarioId: string) {
+    super(`scenario ${scenarioId} has already ended`);
   }
 }
 

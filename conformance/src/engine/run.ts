@@ -114,7 +114,9 @@ async function runScenario(
 ): Promise<{ end: ScenarioEndEvent; usageError?: UsageError }> {
   emit({ type: 'scenario-start', time: nowIso(), planId: plan.id, scenarioId: scenario.id, title: scenario.title });
   const started = performance.now();
+  const ended = new AbortController();
   const http = new HttpClient({
+    signal: ended.signal,
     timeoutMs: config.timeoutMs,
     maxResponseBytes: config.maxResponseBytes,
     redactor,
@@ -165,6 +167,9 @@ async function runScenario(
       reason = `suite error: ${err instanceof Error ? err.message : String(err)}`;
     }
   }
+  // Whatever the scenario still has in flight (past its time limit) stops now.
+  ended.abort();
+  ctx.close();
   const end: ScenarioEndEvent = {
     type: 'scenario-end',
     time: nowIso(),
