@@ -74,8 +74,8 @@ type Seen = { failing: number; passing: number };
 /** Stateful transform: feed events in order, emit what it returns. */
 export class ExpectedFailureFilter {
   private readonly seen = new Map<ExpectedFailure, Seen>();
-  private readonly scenarios = new Map<string, { fail: number; downgraded: number }>();
-  private readonly plans = new Map<string, { fail: boolean; error: boolean }>();
+  private readonly scenarios = new Map<string, { fail: number; downgraded: number; blocked?: number }>();
+  private readonly plans = new Map<string, { fail: boolean; error: boolean; inconclusive?: boolean }>();
   private readonly counts: Record<ResultOutcome, number> = { pass: 0, fail: 0, warning: 0, info: 0, skip: 0, error: 0 };
   /** MUST checks still skipped for want of data after the downgrades (a listed one is a warning now). */
   private blockedMust = 0;
@@ -119,7 +119,10 @@ export class ExpectedFailureFilter {
           }
         }
         if (out.outcome === 'fail') sc.fail += 1;
-        if (out.blocked && out.severity === 'must') this.blockedMust += 1;
+        if (out.blocked && out.severity === 'must') {
+          this.blockedMust += 1;
+          sc.blocked = (sc.blocked ?? 0) + 1;
+        }
         this.counts[out.outcome] += 1;
         return [out];
       }
@@ -127,17 +130,22 @@ export class ExpectedFailureFilter {
         const sc = this.scenarios.get(`${e.planId}\u0000${e.scenarioId}`);
         let out = e;
         if (e.outcome === 'fail' && sc && sc.fail === 0 && sc.downgraded > 0) {
-          out = { ...e, outcome: 'pass', reason: `${e.reason ?? 'failed'}, an expected failure` };
+          out = { ...e, outcome: sc.blocked ? 'inconclusive' : 'pass', reason: `${e.reason ?? 'failed'}, an expected failure` };
+        } else if (e.outcome === 'inconclusive' && sc && !sc.blocked && sc.downgraded > 0) {
+          // Every check that lacked data is a listed one, now a warning.
+          out = { ...e, outcome: 'pass', reason: `${e.reason ?? 'inconclusive'}, an expected failure` };
         }
         const p = this.plans.get(e.planId) ?? { fail: false, error: false };
         p.fail ||= out.outcome === 'fail';
         p.error ||= out.outcome === 'error';
+        p.inconclusive ||= out.outcome === 'inconclusive';
         this.plans.set(e.planId, p);
         return [out];
       }
       case 'plan-end': {
         const p = this.plans.get(e.planId);
-        const outcome = e.outcome === 'fail' && p && !p.fail && !p.error ? 'pass' : e.outcome;
+        const settled = p && !p.fail && !p.error && (e.outcome === 'fail' || e.outcome === 'inconclusive');
+        const outcome = settled ? (p.inconclusive ? 'inconclusive' : 'pass') : e.outcome;
         return [{ ...e, outcome }];
       }
       case 'run-end': {
