@@ -141,3 +141,25 @@ describe('verdict shape', () => {
     expect(isVerdict({ outcome: 'skip', message: 'm', blocked: { needs: 3 } })).toBe(false);
   });
 });
+
+describe('verification steps: want of data versus not applicable', () => {
+  it('a step that lacked a fetched document is blocked; a CLR naming no verification method is a plain skip', async () => {
+    const { ensureVerificationStep, missingData } = await import('../../src/checks/clr/ensure-verification-step.js');
+    const keyStep = { code: 'signed.key-unavailable', outcome: 'unverifiable' as const, message: 'signing key unavailable: https://i.example.org/k: not-allowed: network access is not allowed', evidence: { creator: 'https://i.example.org/k' } };
+    const v = await ensureVerificationStep('signed.key-unavailable', 'Assertion').run({ status: 'unverifiable', method: 'signed', steps: [keyStep] });
+    expect(v).toMatchObject({ outcome: 'skip', blocked: { needs: 'the signing key https://i.example.org/k' } });
+    const none = { code: 'schema.invalid', outcome: 'unverifiable' as const, message: 'the CLR names no verification method' };
+    const n = await ensureVerificationStep('schema.invalid', 'Clr').run({ status: 'unverifiable', method: 'none', steps: [none] });
+    expect(n.outcome).toBe('skip');
+    expect(n.blocked).toBeUndefined();
+    expect(missingData({ code: 'hosted.origin-not-allowed', outcome: 'unverifiable', message: 'no policy and the issuer id is not an http(s) URL' })).toBeUndefined();
+    expect(missingData({ code: 'hosted.origin-not-allowed', outcome: 'unverifiable', message: 'a.b: issuer profile unavailable: x', evidence: { path: 'a.b' } })?.needs).toBe('the issuer profile, for its verification policy (for a.b)');
+  });
+
+  it('the OBC signature check with no key served is blocked (a SHOULD: it never makes a run inconclusive)', async () => {
+    const { ensureSignedAssertionSignature } = await import('../../src/checks/obc/ensure-signed-assertion-signature.js');
+    const jws = `${Buffer.from('{"alg":"RS256"}').toString('base64url')}.${Buffer.from('{}').toString('base64url')}.c2ln`;
+    const v = await ensureSignedAssertionSignature.run({ jws, publicKeyPem: undefined, keyUrl: 'https://i.example.org/k' });
+    expect(v).toMatchObject({ outcome: 'skip', blocked: { needs: 'the signing key https://i.example.org/k' } });
+  });
+});
