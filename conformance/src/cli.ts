@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * conformance: run certification plans against a Badge Connect provider and write reports.
- * Exit codes: 0 every MUST passed, 1 the implementation failed one, 2 usage, configuration or suite error.
+ * Exit codes: 0 every MUST passed, 1 the implementation failed one, 2 usage, configuration or suite error,
+ * 3 inconclusive (no MUST failed, but one could not run for want of data; the last line names the flag).
  */
 import { Command, CommanderError, Option } from 'commander';
 import { mkdirSync } from 'node:fs';
@@ -55,6 +56,7 @@ async function main(argv: string[]): Promise<number> {
     .addOption(timeoutOption())
     .option('--listen <host:port>', 'consumer plans: where the emulators listen (loopback, port 0 = any; default 127.0.0.1:0)')
     .option('--trigger <command>', 'consumer plans: command that runs the candidate once per scenario; {manifest}, {discovery}, {origin} are replaced')
+    .option('--candidate-name <name>', 'consumer plans: the product under test, as the reports name it (default: the --trigger command)')
     .option('--wait <seconds>', 'consumer plans: longest wait for the candidate per scenario (default 120)')
     .option('--expected-failures <file>', 'JSON list of known failures (each with a reason) reported as warnings')
     .option('--sign-key <file>', 'PKCS#8 PEM or private JWK signing the run bundle (default: an ephemeral Ed25519 key)')

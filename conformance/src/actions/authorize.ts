@@ -1,7 +1,8 @@
 import type { ScenarioContext } from '../engine/context.js';
 import type { HttpExchange } from '../engine/http.js';
+import { UsageError } from '../engine/errors.js';
 import { CookieJar } from './cookie-jar.js';
-import { fillForm } from './fill-form.js';
+import { fillForm, type FormSubmission } from './fill-form.js';
 
 export const MAX_REDIRECTS = 10;
 /** Pages (forms) one authorization may go through: sign-in, consent, and a few more. */
@@ -64,8 +65,15 @@ export async function authorize(ctx: ScenarioContext, req: AuthorizeRequest): Pr
   let redirects = 0;
   let forms = 0;
   /** The form just submitted: its signature, and the auth fields it carried (to hint at bad credentials). */
-  let lastForm: { signature: string; filled: string[] } | undefined;
+  let lastForm: { signature: string; filled: string[]; page: string; submission: FormSubmission } | undefined;
+  /** Every field name the flow's forms offered, to tell a misspelt --auth-field from a later page's. */
+  const offered = new Set<string>();
   const end = (outcome: AuthorizeOutcome, failure: string, x?: HttpExchange): AuthorizeResult => {
+    // The provider answered the form we sent (4xx or the same form again) after we left its credentials empty.
+    if (lastForm && (outcome === 'loop' || (outcome === 'error-page' && x !== undefined && x.status < 500))) {
+      const mistake = authFieldMistake(ctx.config.authFields, lastForm.submission, lastForm.page, offered);
+      if (mistake) throw new UsageError('auth-fields', mistake);
+    }
     const hint = lastForm?.filled.length ? ` after submitting ${lastForm.filled.join(', ')} (check the --auth-field values)` : '';
     return { outcome, failure: `${failure}${hint}`, finalUrl: next.url, finalStatus: x?.status ?? 0, exchanges };
   };
@@ -104,7 +112,8 @@ export async function authorize(ctx: ScenarioContext, req: AuthorizeRequest): Pr
     const signature = `${submission.method} ${submission.url} ${submission.fields.map(([k]) => k).join(',')}`;
     if (lastForm?.signature === signature) return end('loop', `the same form came back at ${pageOf(next.url)}`, x);
     if (++forms > MAX_FORMS) return end('loop', `more than ${MAX_FORMS} forms without reaching the redirect URI`, x);
-    lastForm = { signature, filled: submission.filled };
+    lastForm = { signature, filled: submission.filled, page: pageOf(next.url), submission };
+    for (const n of submission.names) offered.add(n);
     const encoded = new URLSearchParams(submission.fields).toString();
     if (submission.method === 'GET') {
       const u = new URL(submission.url);
@@ -148,4 +157,23 @@ export function sameEndpoint(redirectUri: string, location: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * A run configuration mistake, not a provider failure: the sign-in form we submitted asked for credentials
+ * we left empty because no --auth-field named them. Either a given name matches no field of any form the
+ * flow saw (misspelt), or none was given (--auth-field forgotten). Undefined when every credential field was
+ * filled: then a refusal may be wrong values or the provider's fault, and stays the provider's result.
+ */
+export function authFieldMistake(authFields: Record<string, string>, form: FormSubmission, page: string, offered: ReadonlySet<string>): string | undefined {
+  if (form.emptyCredentials.length === 0) return undefined;
+  const asked = form.emptyCredentials.join(', ');
+  const unknown = Object.keys(authFields).filter((name) => !offered.has(name));
+  const fields = form.names.join(', ') || 'none';
+  if (unknown.length > 0) {
+    const list = unknown.map((n) => `"${n}"`).join(', ');
+    return `--auth-field ${list} names no field of the sign-in form at ${page} (its fields: ${fields}), so ${asked} went empty and the provider refused the form`;
+  }
+  const hint = form.emptyCredentials.map((n) => `--auth-field ${n}=…`).join(' ');
+  return `the sign-in form at ${page} asks for ${asked}, which no --auth-field gives (--authorize auto fills the provider's forms from them): add ${hint}`;
 }

@@ -9,9 +9,18 @@ export interface FormSubmission {
   filled: string[];
   /** The submit button pressed, when it has a name. */
   button?: string;
+  /** Names a user could fill: visible inputs, selects, textareas and named submit buttons. */
+  names: string[];
+  /**
+   * Credentials-looking inputs sent empty because no auth field names them: password inputs, and the
+   * required or text inputs of a form that has a password input (a sign-in form).
+   */
+  emptyCredentials: string[];
 }
 
 const SKIPPED_INPUTS = new Set(['submit', 'button', 'image', 'reset', 'file']);
+/** Inputs a person types into (a user name, a password, an e-mail address). */
+const TEXT_INPUTS = new Set(['text', 'password', 'email', 'tel', 'number', '']);
 
 /**
  * Finds the first <form> of an HTML page and fills it as a user would: inputs named in `authFields` get
@@ -24,6 +33,8 @@ export function fillForm(html: string, pageUrl: string, authFields: Record<strin
   if (!form) return undefined;
   const fields: [string, string][] = [];
   const filled: string[] = [];
+  const names: string[] = [];
+  const empty: { name: string; password: boolean; required: boolean; text: boolean }[] = [];
   for (const el of form.querySelectorAll('input, select, textarea')) {
     const name = el.getAttribute('name');
     if (!name || el.hasAttribute('disabled')) continue;
@@ -31,10 +42,23 @@ export function fillForm(html: string, pageUrl: string, authFields: Record<strin
     const type = (el.getAttribute('type') ?? 'text').toLowerCase();
     if (tag === 'input' && SKIPPED_INPUTS.has(type)) continue;
     if (tag === 'input' && (type === 'checkbox' || type === 'radio') && !el.hasAttribute('checked')) continue;
+    if (type !== 'hidden') names.push(name);
     if (Object.hasOwn(authFields, name) && type !== 'hidden') {
       fields.push([name, authFields[name]!]);
       filled.push(name);
-    } else fields.push([name, defaultValue(el, tag, type)]);
+    } else {
+      const value = defaultValue(el, tag, type);
+      fields.push([name, value]);
+      if (tag === 'input' && value === '' && TEXT_INPUTS.has(type)) {
+        empty.push({ name, password: type === 'password', required: el.hasAttribute('required'), text: type !== 'password' });
+      }
+    }
+  }
+  const signIn = empty.some((e) => e.password) || form.querySelectorAll('input').some((el) => (el.getAttribute('type') ?? '').toLowerCase() === 'password');
+  const emptyCredentials = empty.filter((e) => e.password || e.required || (signIn && e.text)).map((e) => e.name);
+  for (const b of submitButtons(form)) {
+    const n = b.getAttribute('name');
+    if (n && !names.includes(n)) names.push(n);
   }
   const button = chooseButton(form, authFields);
   const buttonName = button?.getAttribute('name');
@@ -50,6 +74,8 @@ export function fillForm(html: string, pageUrl: string, authFields: Record<strin
     fields,
     filled,
     ...(buttonName ? { button: buttonName } : {}),
+    names,
+    emptyCredentials,
   };
 }
 

@@ -30,6 +30,9 @@ export function findV2p1Entry(manifest: unknown): { entry: Record<string, unknow
   return index >= 0 && isObject(entry) ? { entry, index } : undefined;
 }
 
+/** The entry's URLs every later scenario uses; without one of them the plan cannot go on. */
+export const REQUIRED_ENDPOINTS = ['apiBase', 'registrationUrl', 'authorizationUrl', 'tokenUrl'] as const;
+
 /** Builds the DiscoveredApi from the chosen entry; undefined when a URL the suite needs is missing. */
 export function toDiscoveredApi(manifestUrl: string, manifest: Record<string, unknown>): DiscoveredApi | undefined {
   const found = findV2p1Entry(manifest);

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { UsageError } from '../engine/errors.js';
-import type { RunEndEvent } from '../engine/events.js';
+import type { ExitCode, RunEndEvent } from '../engine/events.js';
 import { parseEventLog } from '../reporters/jsonl.js';
 import { loadReporter } from '../reporters/index.js';
 
@@ -11,7 +11,7 @@ export async function reportCommand(
   reporterNames: string[],
   out: string | undefined,
   say: (line: string) => void,
-): Promise<0 | 1 | 2> {
+): Promise<ExitCode> {
   let file = source;
   try {
     if (statSync(source).isDirectory()) file = join(source, 'events.jsonl');

@@ -6,7 +6,7 @@ import { UsageError } from '../engine/errors.js';
 import { CLR_DISCOVERY_PATH, clrDiscoveryUrl } from '../actions/clr/constants.js';
 import { loadSuppliedAssertions } from './post-assertions.js';
 import { dirname, resolve as resolvePath } from 'node:path';
-import { EMULATOR_PLACEHOLDER_TARGET, resolveConsumerOptions, type ConsumerFlags } from './consumer-config.js';
+import { candidateName, EMULATOR_PLACEHOLDER_TARGET, resolveConsumerOptions, type ConsumerFlags } from './consumer-config.js';
 
 /** What the command line gave; every field optional because the config file may supply it. */
 export interface RunFlags extends ConsumerFlags {
@@ -133,7 +133,7 @@ export function resolveRunConfig(flags: RunFlags, knownPlans: readonly string[],
     scenarioTimeoutMs: Math.max(file.scenarioTimeoutMs ?? DEFAULTS.scenarioTimeoutMs, consumer ? consumer.waitMs + 30_000 : 0),
     plainHttpLoopback,
     runId,
-    ...(consumer ? { consumer } : {}),
+    ...(consumer ? { consumer, candidate: candidateName(flags) } : {}),
     ...(postAssertions.length ? { postAssertions } : {}),
   };
 }

@@ -1,11 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import type { RunConfig } from '../engine/config.js';
 import { UsageError } from '../engine/errors.js';
-import type { RunEndEvent, RunEvent } from '../engine/events.js';
+import type { ExitCode, RunEndEvent, RunEvent } from '../engine/events.js';
 import { nowIso } from '../engine/events.js';
 import { Redactor } from '../engine/redact.js';
-import { runPlans, SUITE } from '../engine/run.js';
+import { runPlans, subjectOf, SUITE } from '../engine/run.js';
 import { PLANS } from '../plans/index.js';
+import { closingLine } from '../reporters/console.js';
 import { openEventLog } from '../reporters/jsonl.js';
 import { loadReporter, type Reporter } from '../reporters/index.js';
 import { SCENARIOS } from '../scenarios/index.js';
@@ -25,7 +26,7 @@ export interface RunExtras {
 }
 
 export interface RunOutcome {
-  exitCode: 0 | 1 | 2;
+  exitCode: ExitCode;
   outDir: string;
   files: string[];
 }
@@ -69,7 +70,7 @@ export async function runCommand(config: RunConfig, say: (line: string) => void,
     const end: RunEndEvent = {
       type: 'run-end',
       time: nowIso(),
-      verdict: 'fail',
+      verdict: 'error',
       suiteError: true,
       exitCode: 2,
       counts: { pass: 0, fail: 0, warning: 0, info: 0, skip: 0, error: 0 },
@@ -81,7 +82,8 @@ export async function runCommand(config: RunConfig, say: (line: string) => void,
         time: end.time,
         runId: config.runId,
         suite: { ...SUITE },
-        target: config.target,
+        target: subjectOf(config),
+        ...(config.candidate ? { candidate: config.candidate } : {}),
         plans: config.plans,
         options: publicOptions(config),
       });
@@ -97,6 +99,8 @@ export async function runCommand(config: RunConfig, say: (line: string) => void,
   if (extras.signingKey) files.push(...(await signRunDirectory(config.outDir, extras.signingKey, say)));
   const end = events.find((e): e is RunEndEvent => e.type === 'run-end');
   say(`reports: ${files.join(', ')}`);
+  const last = closingLine(events);
+  if (last) say(last);
   for (const entry of expected?.passing ?? []) {
     say(`expected failure now passes: ${entryName(entry)} (remove it from ${extras.expectedFailures?.file})`);
   }

@@ -5,9 +5,10 @@ import { createFetcher } from '../../../verification/src/index.js';
 import { DOCUMENT_KINDS, detectKind, parseDocument, type DocumentKind, type ParsedDocument } from '../actions/clr/document-kind.js';
 import { DEFAULT_CLIENT, DEFAULTS, type RunConfig } from '../engine/config.js';
 import { UsageError } from '../engine/errors.js';
-import type { RunEndEvent, RunEvent } from '../engine/events.js';
+import type { ExitCode, RunEndEvent, RunEvent } from '../engine/events.js';
 import { runPlans } from '../engine/run.js';
 import type { Plan, Scenario } from '../engine/scenario.js';
+import { closingLine } from '../reporters/console.js';
 import { openEventLog } from '../reporters/jsonl.js';
 import { loadReporter, type Reporter } from '../reporters/index.js';
 import { isPng, isSvg, readBakedPng, readBakedSvg, type BakedBadge } from '../actions/ob20/baked-badge.js';
@@ -203,14 +204,22 @@ function validateConfig(sources: string[], flags: ValidateFlags, now: Date): Run
     scenarioTimeoutMs: DEFAULTS.scenarioTimeoutMs,
     plainHttpLoopback: false,
     runId,
+    missingDataRemedy: missingDataRemedy(flags),
   };
+}
+
+/** The flag that lets a check blocked for want of a fetched document finish, given what was already set. */
+export function missingDataRemedy(flags: Pick<ValidateFlags, 'allowNetwork' | 'resolve'>): string {
+  if (flags.allowNetwork !== true) return '--allow-network, or --resolve <prefix>=<dir> with a local copy';
+  if (flags.resolve?.length) return 'a local copy in a --resolve <prefix>=<dir> folder (the network and the folders given did not serve it)';
+  return '--resolve <prefix>=<dir> with a local copy (the network did not serve it)';
 }
 
 /**
  * `conformance validate <file|URL>…`: one plan with a synthetic scenario per document, run by the same
- * engine and reporters as `run`, so events, reports and exit codes (0/1/2) mean the same thing.
+ * engine and reporters as `run`, so events, reports and exit codes (0/1/2/3) mean the same thing.
  */
-export async function validateCommand(sources: string[], flags: ValidateFlags, say: (line: string) => void, now = new Date()): Promise<0 | 1 | 2> {
+export async function validateCommand(sources: string[], flags: ValidateFlags, say: (line: string) => void, now = new Date()): Promise<ExitCode> {
   const base = validateConfig(sources, flags, now);
   // Same option as `run --official-schemas`, but a cache never synced is a usage error here (see officialSchemasHook).
   const officialSchemas = officialSchemasHook(flags.officialSchemas, say, { missing: 'error' });
@@ -255,5 +264,8 @@ export async function validateCommand(sources: string[], flags: ValidateFlags, s
   const files = [log.file];
   for (const r of reporters) if (r.finish) files.push(...(await r.finish(events, config.outDir)));
   say(`reports: ${files.join(', ')}`);
-  return events.find((e): e is RunEndEvent => e.type === 'run-end')?.exitCode ?? 2;
+  const end = events.find((e): e is RunEndEvent => e.type === 'run-end');
+  const last = closingLine(events);
+  if (last) say(last);
+  return end?.exitCode ?? 2;
 }

@@ -58,7 +58,18 @@ export interface RunConfig {
   consumer?: ConsumerRunOptions;
   /** Badge Connect Write: assertions to post, in the order given. */
   postAssertions?: SuppliedAssertion[];
+  /**
+   * What lets a check blocked for want of a document finish, for checks that do not say it themselves
+   * (validate: `--allow-network` or `--resolve <prefix>=<dir>`); default `DEFAULT_MISSING_DATA_REMEDY`.
+   */
+  missingDataRemedy?: string;
+  /** Consumer plans: the product under test as the reports name it (--candidate-name, else the trigger). */
+  candidate?: string;
 }
+
+/** A provider run fetches documents on the target's origin only; anything else is for `validate`. */
+export const DEFAULT_MISSING_DATA_REMEDY =
+  "serve the document on the target's origin (a run fetches nothing else), or check the record with `conformance validate --allow-network` or `--resolve <prefix>=<dir>`";
 
 export const DEFAULT_CLIENT: ClientMetadata = {
   client_name: 'LRC Conformance Suite',

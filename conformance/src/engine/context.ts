@@ -1,10 +1,10 @@
 import type { ConsumerHarness } from '../emulators/harness.js';
-import type { CheckEvent, EventSink, HttpEvent, ResultOutcome, Severity } from './events.js';
+import type { Blocked, CheckEvent, EventSink, HttpEvent, ResultOutcome, Severity } from './events.js';
 import { nowIso } from './events.js';
 import { SkipScenario, StopScenario, SuiteError } from './errors.js';
 import type { HttpClient, HttpExchange } from './http.js';
 import type { Redactor } from './redact.js';
-import type { RunConfig } from './config.js';
+import { DEFAULT_MISSING_DATA_REMEDY, type RunConfig } from './config.js';
 import { isVerdict, type Check, type Verdict } from './verdict.js';
 import { REQUIREMENTS } from '../requirements/index.js';
 
@@ -34,12 +34,15 @@ export interface CheckCallOptions {
 
 export interface ScenarioResults {
   counts: Record<ResultOutcome, number>;
+  /** Checks skipped for want of data, in order. */
+  blocked: (Blocked & { severity: Severity })[];
 }
 
 /** What a scenario sees: config, HTTP, shared state, and the severity-bearing check calls. */
 export class ScenarioContext {
   readonly results: ScenarioResults = {
     counts: { pass: 0, fail: 0, warning: 0, info: 0, skip: 0, error: 0 },
+    blocked: [],
   };
 
   constructor(
@@ -54,8 +57,16 @@ export class ScenarioContext {
     readonly emulator?: ConsumerHarness,
   ) {}
 
+  private closed = false;
+
+  /** Called when the scenario has ended (also past its time limit): later check calls stop the scenario's code. */
+  close(): void {
+    this.closed = true;
+  }
+
   /** Records an exchange the suite answered rather than sent (the emulators), redacted like every other. */
   observed(x: Omit<HttpEvent, 'type' | 'time' | 'planId' | 'scenarioId'>): void {
+    if (this.closed) return;
     const r = this.redactor;
     const request = { ...x.request, url: r.url(x.request.url), headers: r.headers(x.request.headers) };
     if (x.request.body !== undefined) request.body = r.body(x.request.body, x.request.headers['content-type']);
@@ -111,6 +122,8 @@ export class ScenarioContext {
     requirementIds: string[],
     options: CheckCallOptions | undefined,
   ): Promise<Verdict> {
+    // An abandoned scenario (past its time limit) must not add results after its end.
+    if (this.closed) throw new ScenarioEnded(this.scenarioId);
     if (requirementIds.length === 0) {
       throw new SuiteError('check-without-requirement', `check ${check.id} was called without a requirement id`);
     }
@@ -137,6 +150,10 @@ export class ScenarioContext {
       throw new SuiteError('check-no-verdict', `check ${check.id} did not return a verdict`);
     }
     const outcome = applySeverity(verdict.outcome, severity);
+    const blocked = outcome === 'skip' && verdict.blocked
+      ? { needs: verdict.blocked.needs, remedy: verdict.blocked.remedy ?? this.config.missingDataRemedy ?? DEFAULT_MISSING_DATA_REMEDY }
+      : undefined;
+    if (blocked) this.results.blocked.push({ ...blocked, severity });
     this.emit({
       checkId: check.id,
       title: options?.title ?? check.title,
@@ -146,6 +163,7 @@ export class ScenarioContext {
       message: outcome === 'warning' ? `${verdict.message}${whyOnlyAWarning(requirementIds)}` : verdict.message,
       ...(verdict.evidence ? { evidence: verdict.evidence } : {}),
       ...(httpIds.length ? { httpIds } : {}),
+      ...(blocked ? { blocked } : {}),
     });
     if (SCHEMA_CHECKS.has(check.id)) this.recordOfficialVerdict(verdict, input, requirementIds, httpIds);
     return verdict;
@@ -175,11 +193,15 @@ export class ScenarioContext {
   }
 
   private emit(partial: Omit<CheckEvent, 'type' | 'time' | 'planId' | 'scenarioId'>): void {
+    if (this.closed) return;
     this.results.counts[partial.outcome] += 1;
     // Messages and evidence may quote response fields; scrub any secret value the run has learnt.
     const message = this.redactor.text(partial.message);
     const evidence = partial.evidence
       ? (JSON.parse(this.redactor.text(JSON.stringify(partial.evidence))) as Record<string, unknown>)
+      : undefined;
+    const blocked = partial.blocked
+      ? { needs: this.redactor.text(partial.blocked.needs), remedy: this.redactor.text(partial.blocked.remedy) }
       : undefined;
     this.sink({
       type: 'check',
@@ -189,7 +211,15 @@ export class ScenarioContext {
       ...partial,
       message,
       ...(evidence ? { evidence } : {}),
+      ...(blocked ? { blocked } : {}),
     });
+  }
+}
+
+/** Thrown into the code of a scenario that has already ended, so it stops there. */
+export class ScenarioEnded extends Error {
+  constructor(scenarioId: string) {
+    super(`scenario ${scenarioId} has already ended`);
   }
 }
 

@@ -29,7 +29,7 @@ export interface HttpExchange {
   setCookies: string[];
   text: string;
   truncated: boolean;
-  error?: { code: 'timeout' | 'connection' | 'response-too-large' | 'invalid-url'; message: string };
+  error?: { code: 'timeout' | 'connection' | 'response-too-large' | 'invalid-url' | 'scenario-ended'; message: string };
   durationMs: number;
   /** Parsed JSON body, or undefined when the body is not JSON. */
   json(): unknown;
@@ -42,6 +42,11 @@ export interface HttpClientOptions {
   /** Called with the redacted record of every exchange. */
   record: (event: Omit<HttpEvent, 'type' | 'time' | 'planId' | 'scenarioId'>) => void;
   userAgent: string;
+  /**
+   * Aborted when the scenario ends (also after its time limit): in-flight requests stop and later ones
+   * are not sent, so an abandoned scenario neither keeps the process alive nor records after its end.
+   */
+  signal?: AbortSignal;
 }
 
 /**
@@ -78,13 +83,19 @@ export class HttpClient {
       durationMs: 0,
       json: () => undefined,
     };
+    const ended = this.options.signal;
+    if (ended?.aborted) {
+      exchange.error = { code: 'scenario-ended', message: 'not sent: the scenario had already ended' };
+      return exchange;
+    }
     try {
+      const timeout = AbortSignal.timeout(req.timeoutMs ?? this.options.timeoutMs);
       const res = await fetch(req.url, {
         method,
         headers,
         body,
         redirect: 'manual',
-        signal: AbortSignal.timeout(req.timeoutMs ?? this.options.timeoutMs),
+        signal: ended ? AbortSignal.any([timeout, ended]) : timeout,
       });
       exchange.status = res.status;
       res.headers.forEach((value, name) => {
@@ -102,7 +113,9 @@ export class HttpClient {
         };
       }
     } catch (err) {
-      exchange.error = classifyError(err, req.timeoutMs ?? this.options.timeoutMs);
+      exchange.error = ended?.aborted
+        ? { code: 'scenario-ended', message: 'stopped: the scenario ended' }
+        : classifyError(err, req.timeoutMs ?? this.options.timeoutMs);
     }
     exchange.durationMs = Math.round((performance.now() - started) * 10) / 10;
     let parsed: { value: unknown } | undefined;
@@ -110,7 +123,8 @@ export class HttpClient {
       if (!parsed) parsed = { value: parseJson(exchange.text) };
       return parsed.value;
     };
-    this.options.record(this.toRecord(exchange));
+    // An exchange of an ended scenario would be recorded after its scenario-end: it is dropped.
+    if (!ended?.aborted) this.options.record(this.toRecord(exchange));
     return exchange;
   }
 

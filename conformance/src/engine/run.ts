@@ -1,7 +1,7 @@
-import type { EventSink, ResultOutcome, RunEndEvent, RunEvent, ScenarioEndEvent } from './events.js';
-import { nowIso } from './events.js';
+import type { BlockedSummary, EventSink, ResultOutcome, RunEndEvent, RunEvent, ScenarioEndEvent } from './events.js';
+import { nowIso, runVerdict } from './events.js';
 import { PlanState, ScenarioContext } from './context.js';
-import { SkipScenario, StopScenario, SuiteError } from './errors.js';
+import { SkipScenario, StopScenario, SuiteError, UsageError } from './errors.js';
 import { HttpClient } from './http.js';
 import { Redactor } from './redact.js';
 import type { RunConfig } from './config.js';
@@ -31,8 +31,12 @@ export async function runPlans(input: RunInput): Promise<RunEndEvent> {
   const started = performance.now();
   const counts: Record<ResultOutcome, number> = { pass: 0, fail: 0, warning: 0, info: 0, skip: 0, error: 0 };
   let suiteError = false;
+  const blocked = newBlockedSummary();
   const emit: EventSink = (e) => {
-    if (e.type === 'check') counts[e.outcome] += 1;
+    if (e.type === 'check') {
+      counts[e.outcome] += 1;
+      if (e.blocked && e.severity === 'must') addBlocked(blocked, e.blocked);
+    }
     sink(e);
   };
 
@@ -41,7 +45,8 @@ export async function runPlans(input: RunInput): Promise<RunEndEvent> {
     time: nowIso(),
     runId: config.runId,
     suite: { ...SUITE },
-    target: config.target,
+    target: subjectOf(config),
+    ...(config.candidate ? { candidate: config.candidate } : {}),
     plans: plans.map((p) => p.id),
     options: input.options ?? {},
   });
@@ -55,30 +60,43 @@ export async function runPlans(input: RunInput): Promise<RunEndEvent> {
     });
   }
 
+  // A usage error found mid-run (e.g. --auth-field names no field of the sign-in form) ends the run: every
+  // later scenario would meet it again, and none of it says anything about the implementation.
+  let usage: UsageError | undefined;
   for (const plan of plans) {
+    if (usage) break;
     emit({ type: 'plan-start', time: nowIso(), planId: plan.id, title: plan.title, scenarios: plan.scenarios });
     const state = new PlanState();
-    let planOutcome: 'pass' | 'fail' | 'error' = 'pass';
+    let planOutcome: 'pass' | 'fail' | 'error' | 'inconclusive' = 'pass';
     for (const scenarioId of plan.scenarios) {
       const scenario = scenarios.get(scenarioId);
       if (!scenario) throw new SuiteError('unknown-scenario', `plan ${plan.id} lists unknown scenario ${scenarioId}`);
-      const end = await runScenario(plan, scenario, config, state, redactor, emit, input.emulator);
+      const { end, usageError } = await runScenario(plan, scenario, config, state, redactor, emit, input.emulator);
+      if (usageError) {
+        usage = usageError;
+        suiteError = true;
+        planOutcome = 'error';
+        emit({ type: 'notice', time: nowIso(), level: 'error', code: usageError.code, message: redactor.text(usageError.message) });
+        break;
+      }
       if (end.outcome === 'error') {
         suiteError = true;
         planOutcome = 'error';
-      } else if (end.outcome === 'fail' && planOutcome === 'pass') planOutcome = 'fail';
+      } else if (end.outcome === 'fail' && planOutcome !== 'error') planOutcome = 'fail';
+      else if (end.outcome === 'inconclusive' && planOutcome === 'pass') planOutcome = 'inconclusive';
     }
     emit({ type: 'plan-end', time: nowIso(), planId: plan.id, outcome: planOutcome });
   }
 
-  const exitCode: 0 | 1 | 2 = suiteError ? 2 : counts.fail > 0 ? 1 : 0;
+  const { verdict, exitCode } = runVerdict({ suiteError, failed: counts.fail, blockedMust: blocked.must });
   const end: RunEndEvent = {
     type: 'run-end',
     time: nowIso(),
-    verdict: counts.fail > 0 || suiteError ? 'fail' : 'pass',
+    verdict,
     suiteError,
     exitCode,
     counts,
+    ...(blocked.must > 0 ? { blocked } : {}),
     durationMs: Math.round(performance.now() - started),
   };
   emit(end);
@@ -93,10 +111,12 @@ async function runScenario(
   redactor: Redactor,
   emit: EventSink,
   emulator: ConsumerHarness | undefined,
-): Promise<ScenarioEndEvent> {
+): Promise<{ end: ScenarioEndEvent; usageError?: UsageError }> {
   emit({ type: 'scenario-start', time: nowIso(), planId: plan.id, scenarioId: scenario.id, title: scenario.title });
   const started = performance.now();
+  const ended = new AbortController();
   const http = new HttpClient({
+    signal: ended.signal,
     timeoutMs: config.timeoutMs,
     maxResponseBytes: config.maxResponseBytes,
     redactor,
@@ -106,9 +126,11 @@ async function runScenario(
   const ctx = new ScenarioContext(plan.id, scenario.id, config, http, state, redactor, emit, emulator);
   let outcome: ScenarioEndEvent['outcome'];
   let reason: string | undefined;
+  let usageError: UsageError | undefined;
   try {
     await withTimeout(scenario.run(ctx), config.scenarioTimeoutMs, scenario.id);
     outcome = outcomeFromCounts(ctx);
+    if (outcome === 'inconclusive') reason = inconclusiveReason(ctx);
     if (outcome === 'skip' && ctx.results.counts.skip === 0) {
       outcome = 'error';
       reason = `suite error: scenario ${scenario.id} finished without making a check`;
@@ -118,7 +140,8 @@ async function runScenario(
       outcome = 'fail';
       reason = `stopped after a failed MUST (${err.checkId})`;
     } else if (err instanceof SkipScenario) {
-      outcome = ctx.results.counts.fail > 0 ? 'fail' : ctx.results.counts.error > 0 ? 'error' : 'skip';
+      const c = ctx.results.counts;
+      outcome = c.fail > 0 ? 'fail' : c.error > 0 ? 'error' : blockedMust(ctx).length > 0 ? 'inconclusive' : 'skip';
       reason = err.message;
     } else if (err instanceof ScenarioTimeout) {
       outcome = 'fail';
@@ -135,11 +158,18 @@ async function runScenario(
         outcome: 'fail',
         message: err.message,
       });
+    } else if (err instanceof UsageError) {
+      outcome = 'error';
+      reason = `usage error: ${err.message}`;
+      usageError = err;
     } else {
       outcome = 'error';
       reason = `suite error: ${err instanceof Error ? err.message : String(err)}`;
     }
   }
+  // Whatever the scenario still has in flight (past its time limit) stops now.
+  ended.abort();
+  ctx.close();
   const end: ScenarioEndEvent = {
     type: 'scenario-end',
     time: nowIso(),
@@ -150,15 +180,44 @@ async function runScenario(
     durationMs: Math.round(performance.now() - started),
   };
   emit(end);
-  return end;
+  return { end, ...(usageError ? { usageError } : {}) };
+}
+
+/** The reports' subject: the consumer in a consumer-only run (the emulators are the suite's, not the product). */
+export function subjectOf(config: RunConfig): string {
+  if (!config.candidate) return config.target;
+  return config.consumer?.only ? config.candidate : `${config.target} and ${config.candidate}`;
 }
 
 function outcomeFromCounts(ctx: ScenarioContext): ScenarioEndEvent['outcome'] {
   const c = ctx.results.counts;
   if (c.error > 0) return 'error';
   if (c.fail > 0) return 'fail';
+  // A MUST that could not run for want of data: the scenario has not passed, nor failed.
+  if (blockedMust(ctx).length > 0) return 'inconclusive';
   if (c.pass + c.warning + c.info > 0) return 'pass';
   return 'skip';
+}
+
+const blockedMust = (ctx: ScenarioContext) => ctx.results.blocked.filter((b) => b.severity === 'must');
+
+function inconclusiveReason(ctx: ScenarioContext): string {
+  const list = blockedMust(ctx);
+  const first = list[0]!;
+  return `inconclusive: ${list.length} MUST check${list.length === 1 ? '' : 's'} could not run for want of data (${first.needs}); to finish: ${first.remedy}`;
+}
+
+/** Distinct needs and remedies are listed up to this many; the count covers them all. */
+const MAX_LISTED = 5;
+
+function newBlockedSummary(): BlockedSummary {
+  return { must: 0, needs: [], remedies: [] };
+}
+
+function addBlocked(summary: BlockedSummary, b: { needs: string; remedy: string }): void {
+  summary.must += 1;
+  if (!summary.needs.includes(b.needs) && summary.needs.length < MAX_LISTED) summary.needs.push(b.needs);
+  if (!summary.remedies.includes(b.remedy) && summary.remedies.length < MAX_LISTED) summary.remedies.push(b.remedy);
 }
 
 class ScenarioTimeout extends Error {}

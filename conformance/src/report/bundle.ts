@@ -8,7 +8,7 @@ import { writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { CompactSign } from 'jose';
 import { UsageError } from '../engine/errors.js';
-import type { PlanStartEvent, RunEndEvent, RunEvent, RunStartEvent } from '../engine/events.js';
+import type { ExitCode, PlanStartEvent, RunEndEvent, RunEvent, RunStartEvent, RunVerdict } from '../engine/events.js';
 import { parseEventLog } from '../reporters/jsonl.js';
 import type { BundleAlg, SigningKey } from './keys.js';
 
@@ -35,8 +35,8 @@ export interface BundleManifest {
   plans: string[];
   /** SHA-256 over the plans' scenario lists as run, so two runs of the same suite build compare. */
   plansDigest: string;
-  verdict: 'pass' | 'fail' | null;
-  exitCode: 0 | 1 | 2 | null;
+  verdict: RunVerdict | null;
+  exitCode: ExitCode | null;
   signer: { alg: BundleAlg; kid: string; ephemeral: boolean };
   files: BundleFile[];
 }

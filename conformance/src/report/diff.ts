@@ -15,8 +15,9 @@ export interface RunResults {
   checks: SummaryCheck[];
 }
 
-export type ChangeKind = 'new-failure' | 'fixed' | 'no-longer-checked' | 'new-warning' | 'resolved-warning' | 'changed-warning';
-export const CHANGE_KINDS: readonly ChangeKind[] = ['new-failure', 'fixed', 'no-longer-checked', 'new-warning', 'resolved-warning', 'changed-warning'];
+/** `not-run`: a MUST check that now could not run for want of data (the run is inconclusive on it). */
+export type ChangeKind = 'new-failure' | 'fixed' | 'no-longer-checked' | 'not-run' | 'new-warning' | 'resolved-warning' | 'changed-warning';
+export const CHANGE_KINDS: readonly ChangeKind[] = ['new-failure', 'fixed', 'no-longer-checked', 'not-run', 'new-warning', 'resolved-warning', 'changed-warning'];
 
 export interface Change {
   kind: ChangeKind;
@@ -72,12 +73,14 @@ function keyed(checks: readonly SummaryCheck[]): Map<string, SummaryCheck> {
 }
 
 const failing = (o: ResultOutcome | null) => o === 'fail' || o === 'error';
+const notRun = (c: SummaryCheck | undefined) => c !== undefined && c.outcome === 'skip' && c.blocked !== undefined && c.severity === 'must';
 
 function classify(b: SummaryCheck | undefined, a: SummaryCheck | undefined): ChangeKind | undefined {
   const before = b?.outcome ?? null;
   const after = a?.outcome ?? null;
   if (failing(after) && !failing(before)) return 'new-failure';
   if (failing(before) && after === null) return 'no-longer-checked';
+  if (notRun(a) && !notRun(b)) return 'not-run';
   if (failing(before) && !failing(after)) return 'fixed';
   if (after === 'warning' && before !== 'warning') return 'new-warning';
   if (before === 'warning' && after !== 'warning' && !failing(after)) return 'resolved-warning';
@@ -105,7 +108,7 @@ export function diffRuns(previous: RunResults, current: RunResults): DiffResult 
       title: c.title,
       before: b?.outcome ?? null,
       after: a?.outcome ?? null,
-      message: kind === 'changed-warning' ? `${b?.message} → ${a?.message}` : c.message,
+      message: kind === 'changed-warning' ? `${b?.message} → ${a?.message}` : kind === 'not-run' && a?.blocked ? `${c.message} (needs ${a.blocked.needs}; to finish: ${a.blocked.remedy})` : c.message,
     };
     for (const id of c.requirementIds.length ? c.requirementIds : ['(no requirement)']) {
       byRequirement.set(id, [...(byRequirement.get(id) ?? []), change]);
@@ -126,6 +129,7 @@ const KIND_LABEL: Record<ChangeKind, string> = {
   'new-failure': 'new failure',
   fixed: 'fixed',
   'no-longer-checked': 'no longer checked',
+  'not-run': 'not run (want of data)',
   'new-warning': 'new warning',
   'resolved-warning': 'resolved warning',
   'changed-warning': 'changed warning',
@@ -140,8 +144,9 @@ export function formatDiff(d: DiffResult): string[] {
       lines.push(`  ${KIND_LABEL[c.kind].padEnd(17)} ${c.plan}/${c.scenario}/${c.checkId} (${c.title}): ${c.message.split('\n')[0]}`);
     }
   }
-  const total = CHANGE_KINDS.filter((k) => d.counts[k]).map((k) => `${d.counts[k]} ${KIND_LABEL[k]}${d.counts[k] === 1 || !KIND_LABEL[k].includes(' ') || k === 'no-longer-checked' ? '' : 's'}`);
+  const total = CHANGE_KINDS.filter((k) => d.counts[k]).map((k) => `${d.counts[k]} ${KIND_LABEL[k]}${d.counts[k] === 1 || !KIND_LABEL[k].includes(' ') || k === 'no-longer-checked' || k === 'not-run' ? '' : 's'}`);
   lines.push('', `summary: ${total.join(', ') || 'no changes'}`);
   if (d.counts['new-failure'] > 0) lines.push('FAILED: the current run has new failures');
+  else if (d.counts['not-run'] > 0) lines.push('the current run could not run some MUST checks for want of data (see "not run"): it is inconclusive on them');
   return lines;
 }

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { UsageError } from '../engine/errors.js';
-import type { ResultOutcome, RunEvent } from '../engine/events.js';
+import { runVerdict, type ResultOutcome, type RunEvent } from '../engine/events.js';
 
 export interface ExpectedFailure {
   plan?: string;
@@ -74,9 +74,11 @@ type Seen = { failing: number; passing: number };
 /** Stateful transform: feed events in order, emit what it returns. */
 export class ExpectedFailureFilter {
   private readonly seen = new Map<ExpectedFailure, Seen>();
-  private readonly scenarios = new Map<string, { fail: number; downgraded: number }>();
-  private readonly plans = new Map<string, { fail: boolean; error: boolean }>();
+  private readonly scenarios = new Map<string, { fail: number; downgraded: number; blocked?: number }>();
+  private readonly plans = new Map<string, { fail: boolean; error: boolean; inconclusive?: boolean }>();
   private readonly counts: Record<ResultOutcome, number> = { pass: 0, fail: 0, warning: 0, info: 0, skip: 0, error: 0 };
+  /** MUST checks still skipped for want of data after the downgrades (a listed one is a warning now). */
+  private blockedMust = 0;
 
   constructor(
     private readonly entries: readonly ExpectedFailure[],
@@ -112,10 +114,15 @@ export class ExpectedFailureFilter {
             s.failing += 1;
             const outcome = e.outcome === 'fail' || e.outcome === 'skip' ? 'warning' : e.outcome;
             if (outcome !== e.outcome) sc.downgraded += 1;
-            out = { ...e, outcome, message: `${e.message} (expected ${e.outcome}: ${entry.reason})` };
+            const { blocked: _dropped, ...rest } = e;
+            out = { ...(outcome === 'warning' ? rest : e), outcome, message: `${e.message} (expected ${e.outcome}: ${entry.reason})` };
           }
         }
         if (out.outcome === 'fail') sc.fail += 1;
+        if (out.blocked && out.severity === 'must') {
+          this.blockedMust += 1;
+          sc.blocked = (sc.blocked ?? 0) + 1;
+        }
         this.counts[out.outcome] += 1;
         return [out];
       }
@@ -123,24 +130,33 @@ export class ExpectedFailureFilter {
         const sc = this.scenarios.get(`${e.planId}\u0000${e.scenarioId}`);
         let out = e;
         if (e.outcome === 'fail' && sc && sc.fail === 0 && sc.downgraded > 0) {
-          out = { ...e, outcome: 'pass', reason: `${e.reason ?? 'failed'}, an expected failure` };
+          out = { ...e, outcome: sc.blocked ? 'inconclusive' : 'pass', reason: `${e.reason ?? 'failed'}, an expected failure` };
+        } else if (e.outcome === 'inconclusive' && sc && !sc.blocked && sc.downgraded > 0) {
+          // Every check that lacked data is a listed one, now a warning.
+          out = { ...e, outcome: 'pass', reason: `${e.reason ?? 'inconclusive'}, an expected failure` };
         }
         const p = this.plans.get(e.planId) ?? { fail: false, error: false };
         p.fail ||= out.outcome === 'fail';
         p.error ||= out.outcome === 'error';
+        p.inconclusive ||= out.outcome === 'inconclusive';
         this.plans.set(e.planId, p);
         return [out];
       }
       case 'plan-end': {
         const p = this.plans.get(e.planId);
-        const outcome = e.outcome === 'fail' && p && !p.fail && !p.error ? 'pass' : e.outcome;
+        const settled = p && !p.fail && !p.error && (e.outcome === 'fail' || e.outcome === 'inconclusive');
+        const outcome = settled ? (p.inconclusive ? 'inconclusive' : 'pass') : e.outcome;
         return [{ ...e, outcome }];
       }
       case 'run-end': {
         const notices = this.entries.map((entry) => this.notice(entry, e.time));
         const stale = this.passing.length > 0;
-        const exitCode: 0 | 1 | 2 = e.suiteError ? 2 : this.counts.fail > 0 || stale ? 1 : 0;
-        return [...notices, { ...e, counts: { ...this.counts }, exitCode, verdict: exitCode === 0 ? 'pass' : 'fail' }];
+        // A listed failure that passes again fails the run, like a real failure.
+        const failed = this.counts.fail + (stale ? 1 : 0);
+        const { verdict, exitCode } = runVerdict({ suiteError: e.suiteError, failed, blockedMust: this.blockedMust });
+        const { blocked, ...rest } = e;
+        const still = blocked && this.blockedMust > 0 ? { blocked: { ...blocked, must: this.blockedMust } } : {};
+        return [...notices, { ...rest, ...still, counts: { ...this.counts }, exitCode, verdict }];
       }
       default:
         return [e];

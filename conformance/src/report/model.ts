@@ -47,7 +47,7 @@ export interface RequirementRow {
 export interface PlanModel {
   id: string;
   title: string;
-  outcome: 'pass' | 'fail' | 'error' | 'incomplete';
+  outcome: 'pass' | 'fail' | 'error' | 'inconclusive' | 'incomplete';
   scenarios: ScenarioModel[];
   requirements: RequirementRow[];
 }

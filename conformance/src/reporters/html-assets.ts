@@ -17,7 +17,7 @@ export const CSS = `
 :root{--fg:#1d2939;--muted:#667085;--line:#e4e7ec;--bg:#fff;--soft:#f9fafb;
 --pass:#067647;--pass-bg:#ecfdf3;--fail:#b42318;--fail-bg:#fef3f2;--warning:#b54708;--warning-bg:#fffaeb;
 --skip:#475467;--skip-bg:#f2f4f7;--error:#6941c6;--error-bg:#f4f3ff;--info:#175cd3;--info-bg:#eff8ff;
---incomplete:#475467;--incomplete-bg:#f2f4f7}
+--incomplete:#475467;--incomplete-bg:#f2f4f7;--inconclusive:#93370d;--inconclusive-bg:#fef0c7}
 *{box-sizing:border-box}
 body{margin:0;font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg)}
 header.top{padding:20px 28px 12px;border-bottom:1px solid var(--line);background:var(--soft)}
@@ -28,7 +28,7 @@ h4{font-size:13px;margin:12px 0 4px;color:#344054}
 .verdict{display:inline-block;font-weight:700;font-size:16px;padding:4px 14px;border-radius:6px;margin-right:10px}
 .why{color:#344054}
 .badge{display:inline-block;min-width:54px;text-align:center;font-size:12px;font-weight:600;padding:1px 8px;border-radius:10px;border:1px solid currentColor;white-space:nowrap}
-${['pass', 'fail', 'warning', 'skip', 'error', 'info', 'incomplete']
+${['pass', 'fail', 'warning', 'skip', 'error', 'info', 'incomplete', 'inconclusive']
   .map((o) => `.o-${o}{color:var(--${o});background:var(--${o}-bg)}`)
   .join('\n')}
 nav.filters{margin-top:12px;display:flex;gap:6px;flex-wrap:wrap;align-items:center}
@@ -52,6 +52,7 @@ details.scenario[open]>summary{border-bottom:1px solid var(--line);background:va
 .reason{margin:6px 0;color:#344054}
 tr.step td:first-child{color:var(--muted);width:28px}
 .msg{white-space:pre-wrap;word-break:break-word}
+.blocked{margin-top:4px;padding:2px 6px;border-left:3px solid var(--inconclusive);background:var(--inconclusive-bg)}
 details.evidence>summary,details.http>summary{cursor:pointer;color:#344054;font-size:12px}
 details.http>summary code{word-break:break-all}
 details.http{border:1px solid var(--line);border-radius:4px;margin:4px 0;padding:4px 8px}

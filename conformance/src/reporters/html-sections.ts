@@ -11,7 +11,7 @@ const BODY_LIMIT = 20_000;
 
 export const LABEL: Record<string, string> = {
   pass: 'pass', fail: 'fail', warning: 'warning', info: 'info', skip: 'skip', error: 'suite error',
-  incomplete: 'incomplete',
+  incomplete: 'incomplete', inconclusive: 'inconclusive',
 };
 
 export function esc(text: unknown): string {
@@ -71,7 +71,7 @@ export function requirementTable(plan: PlanModel, pi: number, lookup: Requiremen
 
 export function scenarioBlock(s: ScenarioModel, pi: number, si: number, lookup: RequirementLookup): string {
   const has = scenarioOutcomes(s);
-  const open = s.outcome === 'fail' || s.outcome === 'error' ? ' open' : '';
+  const open = s.outcome === 'fail' || s.outcome === 'error' || s.outcome === 'inconclusive' ? ' open' : '';
   const httpAnchor = new Map(s.http.map((h, hi) => [h.id, anchor.http(pi, si, hi)]));
   const steps = s.checks.map((c, i) => stepRow(c, i + 1, httpAnchor, s.http, lookup)).join('');
   const duration = s.durationMs === undefined ? '' : `<span class="small">${s.durationMs} ms</span>`;
@@ -114,8 +114,14 @@ function stepRow(
     `<tr class="step" data-outcome="${c.outcome}"><td>${n}</td>` +
     `<td>${esc(c.title)}<div class="small"><code>${esc(c.checkId)}</code></div></td>` +
     `<td>${reqs}</td><td>${esc(c.severity.toUpperCase())}</td><td>${badge(c.outcome)}</td>` +
-    `<td><div class="msg">${esc(c.message)}</div>${links.length ? `<div class="small">HTTP: ${links.join(', ')}</div>` : ''}${evidence}</td></tr>`
+    `<td><div class="msg">${esc(c.message)}</div>${blockedNote(c)}${links.length ? `<div class="small">HTTP: ${links.join(', ')}</div>` : ''}${evidence}</td></tr>`
   );
+}
+
+/** A skip for want of data says so, with what would let it finish. */
+function blockedNote(c: CheckEvent): string {
+  if (!c.blocked) return '';
+  return `<div class="blocked"><strong>Not run for want of data:</strong> needs ${esc(c.blocked.needs)}. To finish: ${esc(c.blocked.remedy)}</div>`;
 }
 
 function httpBlock(h: HttpEvent, id: string): string {

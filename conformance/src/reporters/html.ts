@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { RunEvent } from '../engine/events.js';
+import { verdictOf, type RunEvent } from '../engine/events.js';
 import { lookupRequirement, type RequirementLookup } from '../report/catalog.js';
 import { buildModel, OUTCOME_ORDER, scenarioOutcomes, type PlanModel, type RunModel } from '../report/model.js';
 import { CSP, CSS, SCRIPT } from './html-assets.js';
@@ -70,10 +70,17 @@ function header(model: RunModel, title: string): string {
 function verdictLine(model: RunModel): string {
   const end = model.end;
   if (!end) return `<p><span class="verdict o-error">INCOMPLETE</span><span class="why">The run did not finish; the results below are partial.</span></p>`;
-  if (end.exitCode === 2) {
+  const verdict = verdictOf(end);
+  if (verdict === 'error') {
     return `<p><span class="verdict o-error">SUITE ERROR</span><span class="why">The suite could not complete the run (configuration or suite problem). This is not a verdict on the implementation.</span></p>`;
   }
-  if (end.exitCode === 1) {
+  if (verdict === 'inconclusive') {
+    const b = end.blocked;
+    const n = b?.must ?? 0;
+    const why = `No MUST failed, but ${n} MUST check${n === 1 ? '' : 's'} could not run for want of data${b ? ` (${b.needs.join('; ')})` : ''}. To finish: ${b?.remedies.join('; or ') ?? 'see the skipped checks'}.`;
+    return `<p><span class="verdict o-inconclusive">INCONCLUSIVE</span><span class="why">${esc(why)} ${esc(countsLine(end.counts))}</span></p>`;
+  }
+  if (verdict === 'fail') {
     const n = end.counts.fail;
     const why = n > 0 ? `${n} MUST check${n === 1 ? '' : 's'} failed.` : 'The run failed (see the notices).';
     return `<p><span class="verdict o-fail">FAIL</span><span class="why">${esc(why)} ${esc(countsLine(end.counts))}</span></p>`;
@@ -126,6 +133,6 @@ function planOutcomes(p: PlanModel): string[] {
 }
 
 function countsText(counts: Record<string, number>): string {
-  const order = [...OUTCOME_ORDER, 'incomplete'];
+  const order = [...OUTCOME_ORDER, 'inconclusive', 'incomplete'];
   return order.filter((o) => counts[o]).map((o) => `${counts[o]} ${LABEL[o] ?? o}`).join(', ');
 }

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { CheckEvent, RunEvent } from '../engine/events.js';
+import { verdictOf, type CheckEvent, type RunEvent } from '../engine/events.js';
 import { lookupRequirement, type RequirementLookup } from '../report/catalog.js';
 import { buildModel, OUTCOME_ORDER, type RunModel } from '../report/model.js';
 import type { Reporter } from './types.js';
@@ -40,6 +40,7 @@ export function renderMarkdown(events: readonly RunEvent[], lookup: RequirementL
   out.push(`**Checks:** ${counts(m.counts) || 'none'}`, '');
   const checks = m.plans.flatMap((p) => p.scenarios.flatMap((s) => s.checks));
   section(out, 'Failures', checks.filter((c) => c.outcome === 'fail' || c.outcome === 'error'), MAX_FAILURES, lookup);
+  section(out, 'Not run for want of data', checks.filter((c) => c.blocked && c.severity === 'must'), MAX_FAILURES, lookup);
   section(out, 'Warnings', checks.filter((c) => c.outcome === 'warning'), MAX_WARNINGS, lookup);
   const skipped = m.plans.flatMap((p) => p.scenarios.filter((s) => s.outcome === 'skip'));
   if (skipped.length) {
@@ -59,8 +60,16 @@ export function renderMarkdown(events: readonly RunEvent[], lookup: RequirementL
 function heading(m: RunModel): string {
   const target = m.start ? ` — ${md(m.start.target)}` : '';
   if (!m.end) return `## ⚠️ INCOMPLETE${target}\n\nThe run did not finish; the results are partial.`;
-  if (m.end.exitCode === 2) return `## ⚠️ SUITE ERROR${target}\n\nThe suite could not complete the run; this is not a verdict on the implementation.`;
-  return m.end.exitCode === 0 ? `## ✅ PASS${target}` : `## ❌ FAIL${target}`;
+  const verdict = verdictOf(m.end);
+  if (verdict === 'error') return `## ⚠️ SUITE ERROR${target}\n\nThe suite could not complete the run; this is not a verdict on the implementation.`;
+  if (verdict === 'inconclusive') {
+    const b = m.end.blocked;
+    const n = b?.must ?? 0;
+    const needs = b ? ` (${md(b.needs.join('; '))})` : '';
+    const remedy = b?.remedies.length ? ` To finish: ${md(b.remedies.join('; or '))}.` : '';
+    return `## ❔ INCONCLUSIVE${target}\n\nNo MUST failed, but ${n} MUST check${n === 1 ? '' : 's'} could not run for want of data${needs}.${remedy}`;
+  }
+  return verdict === 'pass' ? `## ✅ PASS${target}` : `## ❌ FAIL${target}`;
 }
 
 function section(out: string[], title: string, list: CheckEvent[], max: number, lookup: RequirementLookup): void {
@@ -69,7 +78,8 @@ function section(out: string[], title: string, list: CheckEvent[], max: number, 
   for (const c of list.slice(0, max)) {
     const reqs = c.requirementIds.map((id) => reqLink(id, lookup)).join(', ');
     const tag = c.outcome === 'error' ? ' (suite error)' : '';
-    out.push(`- ${reqs} ${c.severity.toUpperCase()}${tag} — \`${code(c.planId)}\` / \`${code(c.scenarioId)}\` / \`${code(c.checkId)}\`: ${md(c.message)}`);
+    const needs = c.blocked ? ` Needs ${md(c.blocked.needs)}; to finish: ${md(c.blocked.remedy)}.` : '';
+    out.push(`- ${reqs} ${c.severity.toUpperCase()}${tag} — **${md(c.title)}** (\`${code(c.planId)}\` / \`${code(c.scenarioId)}\` / \`${code(c.checkId)}\`): ${md(c.message)}${needs}`);
   }
   if (list.length > max) out.push(`- … and ${list.length - max} more in report.html`);
   out.push('');
@@ -81,7 +91,7 @@ function reqLink(id: string, lookup: RequirementLookup): string {
 }
 
 function counts(c: Partial<Record<string, number>>): string {
-  return [...OUTCOME_ORDER, 'incomplete']
+  return [...OUTCOME_ORDER, 'inconclusive', 'incomplete']
     .filter((o) => c[o])
     .map((o) => `${c[o]} ${o === 'error' ? 'suite error' : o}`)
     .join(', ');

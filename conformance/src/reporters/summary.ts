@@ -1,4 +1,5 @@
-import type { CheckEvent, NoticeEvent, ResultOutcome, RunEndEvent, RunEvent, RunStartEvent } from '../engine/events.js';
+import { verdictOf } from '../engine/events.js';
+import type { Blocked, BlockedSummary, CheckEvent, ExitCode, NoticeEvent, PlanEndEvent, ResultOutcome, RunEndEvent, RunEvent, RunStartEvent, RunVerdict, ScenarioEndEvent } from '../engine/events.js';
 
 export interface SummaryCheck {
   plan: string;
@@ -9,13 +10,15 @@ export interface SummaryCheck {
   severity: CheckEvent['severity'];
   outcome: ResultOutcome;
   message: string;
+  /** A skip for want of data: what was missing and what would let the check finish. */
+  blocked?: Blocked;
 }
 
 export interface SummaryScenario {
   plan: string;
   id: string;
   title: string;
-  outcome: 'pass' | 'fail' | 'skip' | 'error';
+  outcome: ScenarioEndEvent['outcome'];
   reason?: string;
   durationMs: number;
 }
@@ -27,11 +30,14 @@ export interface Summary {
   startedAt: string | null;
   endedAt: string | null;
   durationMs: number | null;
-  verdict: 'pass' | 'fail';
+  /** `error` also for a stream without run-end (an aborted run). */
+  verdict: RunVerdict;
   suiteError: boolean;
-  exitCode: 0 | 1 | 2;
+  exitCode: ExitCode;
   counts: Record<ResultOutcome, number>;
-  plans: { id: string; title: string; outcome: 'pass' | 'fail' | 'error' | 'incomplete' }[];
+  /** MUST checks skipped for want of data, when there were any. */
+  blocked?: BlockedSummary;
+  plans: { id: string; title: string; outcome: PlanEndEvent['outcome'] | 'incomplete' }[];
   scenarios: SummaryScenario[];
   notices: Pick<NoticeEvent, 'level' | 'code' | 'message'>[];
   checks: SummaryCheck[];
@@ -81,6 +87,7 @@ export function summarize(events: readonly RunEvent[]): Summary {
           severity: e.severity,
           outcome: e.outcome,
           message: e.message,
+          ...(e.blocked ? { blocked: e.blocked } : {}),
         });
         break;
       case 'notice':
@@ -90,7 +97,7 @@ export function summarize(events: readonly RunEvent[]): Summary {
         break;
     }
   }
-  const exitCode: 0 | 1 | 2 = end ? end.exitCode : 2;
+  const exitCode: ExitCode = end ? end.exitCode : 2;
   return {
     suite: start?.suite ?? null,
     runId: start?.runId ?? null,
@@ -98,13 +105,15 @@ export function summarize(events: readonly RunEvent[]): Summary {
     startedAt: start?.time ?? null,
     endedAt: end?.time ?? null,
     durationMs: end?.durationMs ?? null,
-    verdict: end?.verdict ?? 'fail',
+    verdict: end ? verdictOf(end) : 'error',
     suiteError: end ? end.suiteError : true,
     exitCode,
     counts,
+    ...(end?.blocked ? { blocked: end.blocked } : {}),
     plans,
     scenarios,
     notices,
     checks,
   };
 }
+

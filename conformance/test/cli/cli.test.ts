@@ -37,10 +37,19 @@ describe('conformance CLI: bad input', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toContain('target unreachable');
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
-    expect(summary).toMatchObject({ exitCode: 2, suiteError: true, verdict: 'fail' });
+    expect(summary).toMatchObject({ exitCode: 2, suiteError: true, verdict: 'error' });
     expect(summary.notices[0]).toMatchObject({ code: 'target-unreachable' });
     expect(existsSync(join(out, 'events.jsonl'))).toBe(true);
-    expect(existsSync(join(out, 'junit.xml'))).toBe(true);
+    // A suite error is called one everywhere, never a failure of the implementation, never an empty JUnit file.
+    const end = readFileSync(join(out, 'events.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l)).find((e) => e.type === 'run-end');
+    expect(end).toMatchObject({ verdict: 'error', exitCode: 2 });
+    expect(r.stdout).toMatch(/\nSUITE ERROR: 0 passed/);
+    const junit = readFileSync(join(out, 'junit.xml'), 'utf8');
+    expect(junit).toMatch(/<testsuites [^>]*tests="1" failures="0" errors="1"/);
+    expect(junit).toMatch(/<testcase classname="run"[^>]*>\s*<error message="suite error: target unreachable: http:\/\/127\.0\.0\.1:9/);
+    expect(junit).toContain('<property name="verdict" value="error"/>');
+    expect(readFileSync(join(out, 'report.md'), 'utf8')).toContain('## ⚠️ SUITE ERROR');
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('<span class="verdict o-error">SUITE ERROR</span>');
   });
 
   it('refuses plain http to a non-loopback host', () => {

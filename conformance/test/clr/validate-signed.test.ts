@@ -46,7 +46,8 @@ describe('validate: signed CLRs served with --resolve', () => {
 
   it('without --resolve or --allow-network the key is not verifiable: a skip with the reason, never a pass', async () => {
     const { code, checks } = await runValidate([fx.files.valid]);
-    expect(code).toBe(0);
+    // The signature was not checked: inconclusive (exit 3), not a pass.
+    expect(code).toBe(3);
     const key = checks.find((c) => c.title.endsWith('signed.key-unavailable'));
     expect(key).toMatchObject({ outcome: 'skip' });
     expect(key!.message).toMatch(/network access is not allowed/);

@@ -31,7 +31,7 @@ describe('diffRuns', () => {
       check({ checkId: 'f', outcome: 'warning' }),
     ]);
     const d = diffRuns(before, after);
-    expect(d.counts).toEqual({ 'new-failure': 1, fixed: 1, 'no-longer-checked': 1, 'new-warning': 1, 'resolved-warning': 1, 'changed-warning': 1 });
+    expect(d.counts).toEqual({ 'new-failure': 1, fixed: 1, 'no-longer-checked': 1, 'not-run': 0, 'new-warning': 1, 'resolved-warning': 1, 'changed-warning': 1 });
     const r1 = d.requirements.find((r) => r.id === 'R-1')!;
     expect(r1.changes.map((c) => [c.kind, c.checkId])).toEqual([
       ['new-failure', 'a'], ['no-longer-checked', 'e'], ['new-warning', 'f'], ['resolved-warning', 'd'], ['changed-warning', 'c'],
@@ -39,6 +39,21 @@ describe('diffRuns', () => {
     expect(r1.changes.find((c) => c.kind === 'changed-warning')?.message).toBe('old → new');
     expect(d.requirements.find((r) => r.id === 'R-3')?.changes[0]?.kind).toBe('new-failure');
     expect(d.requirements.find((r) => r.id === 'R-2')?.changes[0]).toMatchObject({ kind: 'fixed', before: 'fail', after: 'pass' });
+  });
+
+  it('names a MUST that now could not run for want of data, and never calls a blocked failure fixed', () => {
+    const blockedKey = { needs: 'the signing key https://issuer.example.org/key', remedy: '--allow-network' };
+    const before = run([check({ checkId: 'a', outcome: 'pass' }), check({ checkId: 'b', outcome: 'fail' }), check({ checkId: 'n', outcome: 'skip' })]);
+    const after = run([
+      check({ checkId: 'a', outcome: 'skip', message: 'key not fetched', blocked: blockedKey }),
+      check({ checkId: 'b', outcome: 'skip', message: 'key not fetched', blocked: blockedKey }),
+      // Not applicable, and a SHOULD: neither makes a run inconclusive.
+      check({ checkId: 'n', outcome: 'skip', message: 'not offered' }),
+      check({ checkId: 's', severity: 'should', outcome: 'skip', blocked: blockedKey }),
+    ]);
+    const d = diffRuns(before, after);
+    expect(d.counts).toMatchObject({ 'not-run': 2, fixed: 0, 'new-failure': 0 });
+    expect(d.requirements[0]!.changes[0]!.message).toContain('needs the signing key https://issuer.example.org/key; to finish: --allow-network');
   });
 
   it('matches repeated calls of one check by position', () => {

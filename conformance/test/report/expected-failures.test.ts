@@ -95,4 +95,25 @@ describe('applying expected failures', () => {
     const out = applyExpectedFailures(events, [{ scenario: 'a', check: 'ensure-status', reason: 'no endpoint' }], 'xf.json').events;
     expect(out.find((e): e is CheckEvent => e.type === 'check' && e.scenarioId === 'a' && e.checkId === 'ensure-status')?.outcome).toBe('warning');
   });
+
+  it('keeps a run inconclusive (exit 3) for an unlisted blocked MUST, and settles it when the blocked check is listed', () => {
+    const blocked = { needs: 'the signing key https://issuer.example.org/key', remedy: '--allow-network' };
+    // Scenario a's passing MUST becomes a skip for want of data; b's failure is listed.
+    const events = sampleEvents().map((e): RunEvent => {
+      if (e.type === 'check' && e.scenarioId === 'a' && e.outcome === 'pass') return { ...e, outcome: 'skip', blocked };
+      if (e.type === 'scenario-end' && e.scenarioId === 'a') return { ...e, outcome: 'inconclusive' };
+      if (e.type === 'run-end') return { ...e, blocked: { must: 1, needs: [blocked.needs], remedies: [blocked.remedy] } };
+      return e;
+    });
+    const listB = [{ scenario: 'b', check: 'ensure-status', reason: 'known' }];
+    const still = applyExpectedFailures(events, listB, 'xf.json').events;
+    expect(endOf(still)).toMatchObject({ verdict: 'inconclusive', exitCode: 3, blocked: { must: 1 } });
+    expect(still.find((e) => e.type === 'plan-end')).toMatchObject({ outcome: 'inconclusive' });
+
+    const both = applyExpectedFailures(events, [...listB, { scenario: 'a', check: 'ensure-status', reason: 'key offline' }], 'xf.json').events;
+    expect(endOf(both)).toMatchObject({ verdict: 'pass', exitCode: 0 });
+    expect(endOf(both).blocked).toBeUndefined();
+    expect(both.find((e) => e.type === 'scenario-end' && e.scenarioId === 'a')).toMatchObject({ outcome: 'pass' });
+    expect(both.find((e): e is CheckEvent => e.type === 'check' && e.scenarioId === 'a' && e.checkId === 'ensure-status')).not.toHaveProperty('blocked');
+  });
 });

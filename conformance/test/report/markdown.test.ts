@@ -21,9 +21,9 @@ describe('report.md', () => {
 
   it('lists failures with linked requirements and warnings apart', () => {
     expect(text).toContain('### Failures (1)');
-    expect(text).toContain('- [OBC21-Z](https://spec.example.com/a%28b%29#z) MUST — `obc-provider-read` / `b` / `ensure-status`: status 500, expected 200 ');
+    expect(text).toContain('- [OBC21-Z](https://spec.example.com/a%28b%29#z) MUST — **status** (`obc-provider-read` / `b` / `ensure-status`): status 500, expected 200 ');
     expect(text).toContain('### Warnings (1)');
-    expect(text).toContain('- `OBC21-Y` SHOULD — `obc-provider-read` / `a` / `ensure-no-unknown-properties`: extra property /foo');
+    expect(text).toContain('- `OBC21-Y` SHOULD — **extra** (`obc-provider-read` / `a` / `ensure-no-unknown-properties`): extra property /foo');
     expect(text).toContain('Skipped scenarios (1)');
   });
 

@@ -27,7 +27,7 @@ describe('summary', () => {
 
   it('treats a stream without run-end as an aborted run', () => {
     const s = summarize(sampleEvents().slice(0, 5));
-    expect(s).toMatchObject({ verdict: 'fail', exitCode: 2, suiteError: true });
+    expect(s).toMatchObject({ verdict: 'error', exitCode: 2, suiteError: true });
     expect(s.plans[0]?.outcome).toBe('incomplete');
   });
 });
@@ -39,9 +39,11 @@ describe('junit', () => {
     const xml = readFileSync(join(dir, 'junit.xml'), 'utf8');
     expect(xml).toContain('<testsuites name="lrc-conformance" tests="3" failures="1" errors="0" skipped="1"');
     expect(xml).toContain('Scenario &lt;A&gt; &amp; &quot;quotes&quot;');
-    expect(xml).toMatch(/<failure message="status 500, expected 200 " type="OBC21-Z">/);
+    // Each check is named by its title, its id beside it.
+    expect(xml).toMatch(/<failure message="status: status 500, expected 200 " type="OBC21-Z">\[FAIL\] status \(ensure-status; OBC21-Z\)/);
     expect(xml).toContain('<skipped message="no revocation endpoint"/>');
-    expect(xml).toContain('<system-out>[WARNING] ensure-no-unknown-properties');
+    expect(xml).toContain('<system-out>[WARNING] extra (ensure-no-unknown-properties; OBC21-Y)');
+    expect(xml).toContain('<property name="verdict" value="fail"/>');
     expect(xml).not.toContain('\u0001');
   });
 
@@ -58,7 +60,8 @@ describe('console', () => {
     const text = lines.join('\n');
     expect(text).toContain('✓ [1/3] a 10 ms');
     expect(text).toContain('✗ [2/3] b 20 ms');
-    expect(text).toContain('FAIL: status 500, expected 200');
+    expect(text).toContain('FAIL: status: status 500, expected 200');
+    expect(text).toContain('warning: extra: extra property /foo');
     expect(text).toContain('○ [3/3] c 0 ms (no revocation endpoint)');
     expect(text).toContain('FAIL: 1 passed, 1 failed, 1 warnings');
   });

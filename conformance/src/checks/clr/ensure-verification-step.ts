@@ -1,5 +1,5 @@
-import type { VerificationResult } from '../../../../verification/src/index.js';
-import { fail, pass, skip, type Check } from '../../engine/verdict.js';
+import type { VerificationResult, VerificationStep } from '../../../../verification/src/index.js';
+import { blocked, fail, pass, skip, type Check } from '../../engine/verdict.js';
 
 const MAX_LISTED = 10;
 
@@ -23,7 +23,14 @@ export function ensureVerificationStep(code: string, what: string): Check<Verifi
         });
       }
       const open = steps.filter((s) => s.outcome === 'unverifiable');
-      if (open.length) return skip(`${code} not verifiable: ${open[0]!.message}`, { code, method: result.method, unverifiable: open.slice(0, MAX_LISTED) });
+      if (open.length) {
+        const message = `${code} not verifiable: ${open[0]!.message}`;
+        const evidence = { code, method: result.method, unverifiable: open.slice(0, MAX_LISTED) };
+        const wanted = open.map(missingData).find((m) => m !== undefined);
+        if (!wanted) return skip(message, evidence);
+        const more = open.length > 1 ? ` (+${open.length - 1} more)` : '';
+        return blocked(message, `${wanted.needs}${more}`, evidence, wanted.remedy);
+      }
       if (steps.length === 0) {
         return result.steps.length === 0
           ? skip(`not verifiable: the verifier produced no steps (status ${result.status})`, { code, status: result.status })
@@ -37,4 +44,36 @@ export function ensureVerificationStep(code: string, what: string): Check<Verifi
 /** The step codes of a result in first-seen order: one check call each. */
 export function stepCodes(result: VerificationResult): string[] {
   return [...new Set(result.steps.map((s) => s.code))];
+}
+
+/**
+ * What an unverifiable step lacked, when it lacked data: a document that could not be fetched (remedy: the
+ * run's own, e.g. validate's --allow-network / --resolve), or the JWS of a signed object given as JSON.
+ * Undefined when the rule does not apply or cannot be decided by any data (a CLR naming no verification
+ * method, an issuer id that is no URL): those stay plain skips.
+ */
+export function missingData(s: VerificationStep): { needs: string; remedy?: string } | undefined {
+  const e = s.evidence ?? {};
+  const at = (key: string) => (typeof e[key] === 'string' && e[key] ? ` ${String(e[key])}` : '');
+  const where = typeof e.path === 'string' ? ` (for ${e.path})` : '';
+  // The library words the message after "<path>: " for nested steps.
+  const text = typeof e.path === 'string' && s.message.startsWith(`${e.path}: `) ? s.message.slice(e.path.length + 2) : s.message;
+  switch (s.code) {
+    case 'signed.key-unavailable':
+      return { needs: `the signing key${at('creator')}${where}` };
+    case 'signed.key-not-owned':
+      return { needs: `the issuer profile, to check who owns the key${at('key')}${where}` };
+    case 'revocation.list-unavailable':
+      return { needs: text.startsWith('issuer unavailable') ? `the issuer profile, for its revocation list${where}` : `the revocation list${at('revocationList')}${where}` };
+    case 'hosted.fetch-failed':
+      return { needs: `the hosted copy${at('id')}${where}` };
+    case 'hosted.origin-not-allowed':
+      return text.startsWith('issuer profile unavailable') ? { needs: `the issuer profile, for its verification policy${where}` } : undefined;
+    case 'signed.malformed':
+      return /presented as JSON/.test(text)
+        ? { needs: `the compact JWS of the signed object${where}`, remedy: 'give the compact JWS as it was issued, not its decoded JSON' }
+        : undefined;
+    default:
+      return undefined;
+  }
 }

@@ -1,5 +1,5 @@
 import { compactVerify, importSPKI } from 'jose';
-import { fail, pass, skip, type Check } from '../../engine/verdict.js';
+import { blocked, fail, pass, skip, type Check } from '../../engine/verdict.js';
 import { decodeCompactJws } from './compact-jws.js';
 
 export interface SignatureInput {
@@ -17,7 +17,10 @@ export const ensureSignedAssertionSignature: Check<SignatureInput> = {
     const decoded = decodeCompactJws(jws);
     if (!decoded.ok) return fail(`not a compact JWS: ${decoded.error}`);
     if (!keyUrl) return skip('neither verification.creator nor the JWS "kid" names a key URL: signature not verified');
-    if (publicKeyPem === undefined) return skip(`no publicKeyPem could be read from ${keyUrl}: signature not verified`, { keyUrl });
+    // The key was asked for and not served: the check lacked data, it did not find the rule inapplicable.
+    if (publicKeyPem === undefined) {
+      return blocked(`no publicKeyPem could be read from ${keyUrl}: signature not verified`, `the signing key ${keyUrl}`, { keyUrl }, `a CryptographicKey with publicKeyPem served at ${keyUrl}`);
+    }
     const alg = String(decoded.jws.header.alg);
     let key: Awaited<ReturnType<typeof importSPKI>>;
     try {

@@ -1,4 +1,4 @@
-import { getManifest, toDiscoveredApi } from '../../actions/get-manifest.js';
+import { findV2p1Entry, getManifest, REQUIRED_ENDPOINTS, toDiscoveredApi } from '../../actions/get-manifest.js';
 import { scopesForPlan } from '../../actions/scopes.js';
 import { STATE } from '../../actions/types.js';
 import { ensureJsonBody } from '../../checks/http/ensure-json-body.js';
@@ -31,18 +31,20 @@ export const providerManifestDiscovery: Scenario = {
     const { exchange, manifest } = await getManifest(ctx);
     await ctx.must(ensureStatus(200), exchange, ['OBC21-MANIFEST']);
     await ctx.must(ensureJsonBody, exchange, ['OBC21-MANIFEST']);
-    await ctx.must(ensureSchemaValid(SchemaIds.obc.manifest, 'manifest'), manifest, ['OBC21-MANIFEST-PROPERTIES'], { http: exchange });
+    // A schema or entry failure is recorded and fails the run, but the endpoints that are there still let
+    // the later scenarios run: one missing field must not hide every other result.
+    await ctx.mustContinue(ensureSchemaValid(SchemaIds.obc.manifest, 'manifest'), manifest, ['OBC21-MANIFEST-PROPERTIES'], { http: exchange });
     await ctx.should(ensureNoUnknownProperties(SchemaIds.obc.manifest, 'manifest'), manifest, ['OBC21-CERT-no-extension-fields'], {
       http: exchange,
     });
-    await ctx.must(
+    await ctx.mustContinue(
       ensureManifestEntry(scopesForPlan(ctx.planId)),
       manifest,
       ['OBC21-MANIFEST-VERSION', 'OBC21-MANIFEST-API-BASE', certRequirement(ctx.planId)],
       { http: exchange },
     );
     const api = toDiscoveredApi(ctx.config.manifestUrl, manifest!);
-    if (!api) return ctx.skip('the v2p1 entry lacks an endpoint URL the schema check should have reported');
+    if (!api) return ctx.skip(`the manifest gives no usable ${missingEndpoints(manifest).join(', ')} in a v2p1 entry, which every later scenario needs`);
     ctx.state.set(STATE.api, api, 'provider-manifest-discovery');
 
     const tls = { acceptLoopbackHttp: ctx.config.plainHttpLoopback };
@@ -53,3 +55,10 @@ export const providerManifestDiscovery: Scenario = {
     }
   },
 };
+
+/** The endpoints every later scenario needs that the v2p1 entry (if any) does not give as strings. */
+function missingEndpoints(manifest: Record<string, unknown> | undefined): string[] {
+  const entry = findV2p1Entry(manifest)?.entry;
+  if (!entry) return ['badgeConnectAPI entry'];
+  return REQUIRED_ENDPOINTS.filter((k) => typeof entry[k] !== 'string');
+}
