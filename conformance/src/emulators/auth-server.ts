@@ -90,8 +90,11 @@ export class AuthServer {
     if (q.get('response_type') !== 'code') return back({ error: 'unsupported_response_type' });
     const method = q.get('code_challenge_method') ?? (q.has('code_challenge') ? 'plain' : undefined);
     if (method !== undefined && method !== 'S256' && method !== 'plain') return back({ error: 'invalid_request', error_description: 'unknown code_challenge_method' });
-    const scopes = (q.get('scope') ?? client.scopes.join(' ')).split(' ').filter((s) => ctx.scopes.includes(s));
-    if (scopes.length === 0) return back({ error: 'invalid_scope' });
+    // RFC 6749 §3.3: scopes not offered, or not registered for the client, are left out of the grant
+    // (the redirect's `scope` says what was granted); the consumer checks judge what was asked.
+    const approvable = (q.get('scope') ?? client.scopes.join(' ')).split(' ').filter((s) => ctx.scopes.includes(s) && client.scopes.includes(s));
+    const scopes = ctx.fault?.grantScopes ? ctx.fault.grantScopes(approvable) : approvable;
+    if (scopes.length === 0) return back({ error: 'invalid_scope', error_description: 'none of the requested scopes is offered to this client' });
     const code = random();
     ctx.secret(code);
     const challenge = q.get('code_challenge') ?? undefined;
@@ -108,8 +111,15 @@ export class AuthServer {
     const grant = form.get('grant_type') ?? '';
     req.meta.grant = grant;
     if (grant === 'authorization_code') {
-      const code = this.codes.get(form.get('code') ?? '');
-      if (!code || code.used || code.clientId !== auth.id) return oauthError(400, 'invalid_grant', 'unknown, used or foreign code');
+      const presented = form.get('code') ?? '';
+      const code = this.codes.get(presented);
+      if (code?.used && code.clientId === auth.id) {
+        // RFC 6749 §4.1.2: a replayed code is refused, and the tokens issued from it are revoked.
+        req.meta.replayedCode = true;
+        for (const t of this.tokens.values()) if (t.fromCode === presented) t.revoked = true;
+        return oauthError(400, 'invalid_grant', 'this authorization code was already used; the tokens issued from it are revoked');
+      }
+      if (!code || code.used || code.clientId !== auth.id) return oauthError(400, 'invalid_grant', 'unknown or foreign code');
       code.used = true;
       const redirectUri = form.get('redirect_uri');
       if (redirectUri !== null && redirectUri !== code.redirectUri) return oauthError(400, 'invalid_grant', 'redirect_uri differs from the authorization request');
@@ -118,13 +128,17 @@ export class AuthServer {
         const expected = code.method === 'S256' ? createHash('sha256').update(verifier, 'ascii').digest('base64url') : verifier;
         if (expected !== code.challenge) return oauthError(400, 'invalid_grant', 'code_verifier does not match the code_challenge');
       }
+      const unknown = unknownScopes(form.get('scope'), ctx);
+      if (unknown) return unknown;
       const refresh = client.grantTypes.includes('refresh_token') || code.scopes.includes(OFFLINE_ACCESS);
-      return this.issue(req, ctx, auth.id, code.scopes, 'authorization_code', refresh);
+      return this.issue(req, ctx, { clientId: auth.id, scopes: code.scopes, grant: 'authorization_code', fromCode: presented }, refresh);
     }
     if (grant === 'refresh_token') {
       const rt = this.tokens.get(form.get('refresh_token') ?? '');
       if (!rt || rt.kind !== 'refresh' || rt.clientId !== auth.id || rt.revoked) return oauthError(400, 'invalid_grant', 'unknown or revoked refresh token');
-      return this.issue(req, ctx, auth.id, rt.scopes, 'refresh_token', false, rt.value);
+      const unknown = unknownScopes(form.get('scope'), ctx);
+      if (unknown) return unknown;
+      return this.issue(req, ctx, { clientId: auth.id, scopes: rt.scopes, grant: 'refresh_token', ...(rt.fromCode ? { fromCode: rt.fromCode } : {}) }, false, rt.value);
     }
     return oauthError(400, 'unsupported_grant_type', `grant_type "${grant}" is not supported`);
   }
@@ -152,21 +166,31 @@ export class AuthServer {
     return { token };
   }
 
-  private issue(req: Incoming, ctx: AuthContext, clientId: string, scopes: string[], grant: TokenRecord['grant'], withRefresh: boolean, keepRefresh?: string): Answer {
+  private issue(req: Incoming, ctx: AuthContext, from: Pick<TokenRecord, 'clientId' | 'scopes' | 'grant' | 'fromCode'>, withRefresh: boolean, keepRefresh?: string): Answer {
     const now = Date.now();
     const access = random();
+    const { scopes } = from;
     ctx.secret(access);
-    this.tokens.set(access, { value: access, kind: 'access', clientId, scopes, grant, issuedAt: now, revoked: false, expired: false });
+    this.tokens.set(access, { value: access, kind: 'access', ...from, issuedAt: now, revoked: false, expired: false });
     req.meta.issuedAccessToken = access;
     const body: Record<string, unknown> = { access_token: access, token_type: 'Bearer', expires_in: 3600, scope: scopes.join(' ') };
     if (withRefresh) {
       const refresh = random();
       ctx.secret(refresh);
-      this.tokens.set(refresh, { value: refresh, kind: 'refresh', clientId, scopes, grant, issuedAt: now, revoked: false, expired: false });
+      this.tokens.set(refresh, { value: refresh, kind: 'refresh', ...from, issuedAt: now, revoked: false, expired: false });
       body.refresh_token = refresh;
     } else if (keepRefresh) body.refresh_token = keepRefresh;
     return { status: 200, headers: NO_STORE, body };
   }
+}
+
+/**
+ * A token request naming a scope the provider does not offer at all is refused (RFC 6749 §5.2
+ * invalid_scope); offered scopes beyond the grant are narrowed to it, as the response's `scope` says.
+ */
+function unknownScopes(scope: string | null, ctx: AuthContext): Answer | undefined {
+  const unknown = (scope ?? '').split(' ').filter((s) => s !== '' && !ctx.scopes.includes(s));
+  return unknown.length ? oauthError(400, 'invalid_scope', `scope not offered: ${unknown.join(' ').slice(0, 200)}`) : undefined;
 }
 
 /** Basic credentials (RFC 6749 §2.3.1, form-encoded then base64), or the form's client_secret_post pair. */

@@ -7,17 +7,17 @@ export interface Page<T> {
 export type PageResult<T> = { ok: true; page: Page<T> } | { ok: false; reason: string };
 
 /**
- * Without a limit the whole list is one page unless `force` is set (the `paged-list` fault), which caps
- * every page at `defaultSize`, as OB 2.1 lets a provider do.
+ * Pages of the asked limit (`defaultSize` without one), capped at `maxSize` as OB 2.1 lets a provider do;
+ * `force` (the `paged-list` fault) caps every page at `defaultSize` instead.
  */
-export function paginate<T>(records: T[], query: URLSearchParams, url: string, defaultSize: number, force: boolean): PageResult<T> {
+export function paginate<T>(records: T[], query: URLSearchParams, url: string, sizes: { default: number; max: number }, force: boolean): PageResult<T> {
   const limitText = query.get('limit');
   const offsetText = query.get('offset');
   if (limitText !== null && !/^[1-9]\d{0,6}$/.test(limitText)) return { ok: false, reason: 'limit must be an integer of at least 1' };
   if (offsetText !== null && !/^\d{1,7}$/.test(offsetText)) return { ok: false, reason: 'offset must be an integer of at least 0' };
   const total = records.length;
   const asked = limitText === null ? undefined : Number(limitText);
-  const size = force ? Math.min(asked ?? defaultSize, defaultSize) : (asked ?? Math.max(total, 1));
+  const size = Math.min(asked ?? sizes.default, force ? sizes.default : sizes.max);
   const offset = offsetText === null ? 0 : Number(offsetText);
   const items = records.slice(offset, offset + size);
   const at = (o: number) => {

@@ -8,13 +8,15 @@ import { AuthServer, type AuthContext } from './auth-server.js';
 import { ClrProvider } from './clr-provider.js';
 import { familyError } from './envelopes.js';
 import { ObcProvider } from './obc-provider.js';
-import { CLR_SCOPES, OBC_SCOPES, OFFLINE_ACCESS, PATHS, SEED_SIZE, type Answer, type EmulatorCall, type Family, type Incoming, type Route } from './types.js';
+import { CLR_SCOPES, OBC_SCOPES, OFFERED_SCOPES, OFFLINE_ACCESS, PATHS, SEED_SIZE, type Answer, type EmulatorCall, type Family, type Incoming, type Route } from './types.js';
 
 export interface EmulatorOptions {
   host?: string;
   port?: number;
   /** Seed sizes (defaults: 12 assertions, 7 CLRs). */
   seed?: { obc?: number; clr?: number };
+  /** Offer every scope of both APIs instead of the default subset (OFFERED_SCOPES). */
+  offerAllScopes?: boolean;
 }
 
 export interface ObservationOptions {
@@ -38,7 +40,6 @@ export interface Emulator {
 }
 
 const MAX_BODY = 1024 * 1024;
-const ALL_SCOPES = [...OBC_SCOPES, ...CLR_SCOPES, OFFLINE_ACCESS];
 
 /** Starts the suite's own Badge Connect provider, CLR provider and authorization server on one origin. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
@@ -51,8 +52,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const port = (server.address() as AddressInfo).port;
   const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   const auth = new AuthServer();
-  const obc = new ObcProvider(origin, options.seed?.obc ?? SEED_SIZE.obc);
-  const clr = new ClrProvider(origin, options.seed?.clr ?? SEED_SIZE.clr);
+  const offered = options.offerAllScopes ? { obc: OBC_SCOPES, clr: CLR_SCOPES } : OFFERED_SCOPES;
+  const ALL_SCOPES = [...offered.obc, ...offered.clr, OFFLINE_ACCESS];
+  const obc = new ObcProvider(origin, options.seed?.obc ?? SEED_SIZE.obc, offered.obc);
+  const clr = new ClrProvider(origin, options.seed?.clr ?? SEED_SIZE.clr, offered.clr);
   let calls: EmulatorCall[] = [];
   let observation: ObservationOptions = {};
   let fault: Fault | undefined;
@@ -74,6 +77,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     if (is('POST', PATHS.revoke)) return { route: 'revoke', answer: auth.revoke(req) };
     if (is('GET', PATHS.manifest)) return { route: 'manifest', answer: obc.manifest() };
     if (is('GET', `${PATHS.clrBase}/discovery`)) return { route: 'discovery', answer: clr.discovery() };
+    if (path === PATHS.obcDraftBase || path.startsWith(`${PATHS.obcDraftBase}/`)) return { route: 'draft-api', answer: obc.draftApi() };
     const o = apiCtx('obc');
     if (path === `${PATHS.obcBase}/assertions`) {
       if (method === 'GET') return { route: 'get-assertions', answer: obc.getAssertions(req, o) };

@@ -18,6 +18,7 @@ export type Route =
   | 'post-clr'
   | 'delete-clr'
   | 'public'
+  | 'draft-api'
   | 'unknown';
 
 /** API routes: every one of them needs a bearer token. */
@@ -44,6 +45,8 @@ export interface CallMeta {
   fault?: string;
   /** True on the call after which the fault `revoked-grant` revoked every token. */
   revokedAfter?: boolean;
+  /** Token endpoint: the code presented had already been redeemed (its tokens are revoked). */
+  replayedCode?: boolean;
 }
 
 /** One request the candidate sent, with the emulator's answer. Held raw in memory for the checks. */
@@ -106,8 +109,21 @@ export const CLR_SCOPES = [
 /** The permission to receive a refresh token (OB 2.1 §Scopes); offered next to every API's scopes. */
 export const OFFLINE_ACCESS = 'offline_access';
 
-/** Default page sizes: the seeds need several pages at these sizes. */
+/**
+ * What the emulators offer by default: a subset, as real providers do (Badgr's manifest has no
+ * profile.update; a CLR provider need not let wallets delete). A candidate must read scopesOffered.
+ */
+export const OFFERED_SCOPES = {
+  obc: [OBC_SCOPES[0], OBC_SCOPES[1], OBC_SCOPES[2]],
+  clr: [CLR_SCOPES[0], CLR_SCOPES[1]],
+} as const satisfies Record<'obc' | 'clr', readonly string[]>;
+
+/**
+ * Page sizes: `default` without a limit, and the largest page served whatever limit is asked (OB 2.1
+ * lets a provider cap it). The seeds are larger than `max`, so every walk needs at least two pages.
+ */
 export const PAGE_SIZE = { obc: 5, clr: 3 } as const;
+export const PAGE_MAX = { obc: 10, clr: 5 } as const;
 export const SEED_SIZE = { obc: 12, clr: 7 } as const;
 
 /** Emulator paths, relative to its origin. */
@@ -119,6 +135,8 @@ export const PATHS = {
   revoke: '/oauth/revoke',
   manifest: '/.well-known/badgeconnect.json',
   obcBase: '/ims/ob/v2p1',
+  /** apiBase of the draft Badge Connect v1p0 entry the manifest lists first (as Badgr served it). */
+  obcDraftBase: '/bcv1',
   clrBase: '/ims/clr/v1p0',
   public: '/public',
 } as const;

@@ -11,6 +11,8 @@ export interface TokenRecord {
   issuedAt: number;
   revoked: boolean;
   expired: boolean;
+  /** The authorization code this token descends from (refreshes included), so a replay can revoke it. */
+  fromCode?: string;
 }
 
 /** What a fault may do to the emulator while it answers. */
@@ -32,6 +34,8 @@ export interface Fault {
   name: string;
   summary: string;
   requirements: string[];
+  /** The scopes the person approves, out of those the authorization request may be granted. */
+  grantScopes?(scopes: string[]): string[];
   /** State carried back by the authorization redirect instead of the one sent. */
   redirectState?(sent: string | undefined): string;
   /** Lists are cut at the default page size even when the candidate asks for more or gives no limit. */

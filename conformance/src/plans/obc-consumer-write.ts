@@ -9,7 +9,7 @@ export const obcConsumerWrite: Plan = {
   id: 'obc-consumer-write',
   title: 'Badge Connect Service Consumer (Write)',
   summary:
-    'Plays provider and authorization server for the candidate consumer, then judges its registration, authorization and token requests and every body it posted, and checks that it rejects a wrong state and reports a refused POST.',
+    'Plays provider and authorization server for the candidate consumer, then judges its registration, authorization and token requests and every body it posted, a fresh state on every run and the write scope of every POST, and checks that it rejects a wrong state, reports a refused POST and does not POST when the grant is read-only.',
   role: 'obc-service-consumer-write',
   scenarios: OBC_CONSUMER_WRITE_SCENARIOS.map((s) => s.id),
 };

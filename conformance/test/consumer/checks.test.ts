@@ -1,6 +1,8 @@
 /** Each consumer check passes the recorded request set of a correct consumer and fails its named mutations. */
 import { describe, expect, it } from 'vitest';
+import { ensureApiVersion } from '../../src/checks/consumer/ensure-api-version.js';
 import { ensureBearerHeader } from '../../src/checks/consumer/ensure-bearer-header.js';
+import { ensureCodeOnce } from '../../src/checks/consumer/ensure-code-once.js';
 import { ensureDiscoveryFirst } from '../../src/checks/consumer/ensure-discovery-first.js';
 import { ensurePagesFollowed } from '../../src/checks/consumer/ensure-pages-followed.js';
 import { ensurePkceS256 } from '../../src/checks/consumer/ensure-pkce-s256.js';
@@ -9,12 +11,14 @@ import { ensureRegistrationAuthMethod } from '../../src/checks/consumer/ensure-r
 import { ensureRegistrationMetadata } from '../../src/checks/consumer/ensure-registration-metadata.js';
 import { ensureRouteAnswered } from '../../src/checks/consumer/ensure-route-answered.js';
 import { ensureScopesOffered } from '../../src/checks/consumer/ensure-scopes-offered.js';
+import { ensureStateEntropy, ensureStateFresh, stateBits } from '../../src/checks/consumer/ensure-state-fresh.js';
 import { ensureStateSent } from '../../src/checks/consumer/ensure-state-sent.js';
 import { ensureTokenBasicAuth } from '../../src/checks/consumer/ensure-token-basic-auth.js';
 import { ensureTokenParams } from '../../src/checks/consumer/ensure-token-params.js';
+import { ensureNoWriteWithoutScope, ensureWriteScope } from '../../src/checks/consumer/ensure-write-scope.js';
 import { OBC_SCOPES, OFFLINE_ACCESS, type EmulatorCall } from '../../src/emulators/types.js';
 import type { Check } from '../../src/engine/verdict.js';
-import { edit, editForm, editJson, goodFlow } from './support/recorded.js';
+import { append, BEARER, edit, editForm, editJson, goodFlow } from './support/recorded.js';
 
 const good = goodFlow();
 const drop = (route: EmulatorCall['route']) => good.filter((c) => c.route !== route);
@@ -52,6 +56,22 @@ const table: [Check<EmulatorCall[]>, Mutations][] = [
     'unoffered scope in authorization': edit(good, 'authorize', (c) => c.query.set('scope', `${c.query.get('scope')} https://example.org/scope/x`)),
     'unoffered scope in registration': edit(good, 'register', (c) => editJson(c, (b) => (b.scope = 'https://purl.imsglobal.org/spec/clr/v1p0/scope/readonly'))),
     'unoffered scope in token request': edit(good, 'token', (c) => editForm(c, (f) => f.set('scope', 'admin'))),
+    // The served manifest decides: it offers no profile.update here, which a fixed list of all four would allow.
+    'scope the served manifest leaves out': edit(edit(good, 'manifest', (c) => (c.responseBody = JSON.stringify({ badgeConnectAPI: [{ version: 'v2p1', scopesOffered: [OBC_SCOPES[0], OBC_SCOPES[1], OBC_SCOPES[2]] }] }))),
+      'authorize', (c) => c.query.set('scope', `${c.query.get('scope')} ${OBC_SCOPES[3]}`)),
+  }],
+  [ensureCodeOnce, {
+    'code redeemed twice': (() => {
+      const t = good.find((c) => c.route === 'token')!;
+      return append(good, [{ route: 'token', method: 'POST', path: t.path, headers: t.headers, body: t.body, status: 400, meta: { grant: 'authorization_code', replayedCode: true } }]);
+    })(),
+    'no code exchange': drop('token'),
+  }],
+  [ensureApiVersion, {
+    'draft v1p0 apiBase used': append(good, [{ route: 'draft-api', path: '/bcv1/assertions', headers: BEARER, status: 404 }]),
+  }],
+  [ensureWriteScope(['post-assertions', 'post-profile']), {
+    'POST with a read-only token': edit(good, 'post-assertions', (c) => { c.status = 401; c.meta.token = 'insufficient-scope'; }),
   }],
   [ensureTokenBasicAuth, {
     'no Authorization header': edit(good, 'token', (c) => delete c.headers.authorization),
@@ -74,6 +94,7 @@ const table: [Check<EmulatorCall[]>, Mutations][] = [
     'first page only': good.filter((c) => !(c.route === 'get-assertions' && c.query.get('offset') !== '0')),
     'middle page skipped': good.filter((c) => !(c.route === 'get-assertions' && c.query.get('offset') === '5')),
     'page read twice': edit(good, 'get-assertions', (c) => c.query.set('offset', '0'), 1),
+    'offset counted in pages, not taken from Link next': edit(good, 'get-assertions', (c) => c.query.set('offset', '1'), 1),
     'no page': drop('get-assertions'),
   }],
   [ensureRouteAnswered('get-profile', 'GET /profile'), {
@@ -95,3 +116,47 @@ for (const [check, mutations] of table) {
     });
   });
 }
+
+describe('checks that skip rather than pass when there is nothing to judge', () => {
+  it('ensure-api-version and ensure-write-scope skip without API calls or writes', () => {
+    expect(ensureApiVersion.run(good.filter((c) => !['get-assertions', 'get-profile', 'post-assertions'].includes(c.route)))).toMatchObject({ outcome: 'skip' });
+    expect(ensureWriteScope(['post-assertions']).run(drop('post-assertions'))).toMatchObject({ outcome: 'skip' });
+  });
+});
+
+describe('ensure-no-write-without-scope (fault narrowed-grant)', () => {
+  const check = ensureNoWriteWithoutScope(['post-assertions', 'post-profile']);
+  it('passes a candidate that got its token and sent no write', () => {
+    expect(check.run(drop('post-assertions'))).toMatchObject({ outcome: 'pass' });
+  });
+  it.each([
+    ['POSTed with the read-only token', edit(good, 'post-assertions', (c) => { c.status = 401; c.meta.token = 'insufficient-scope'; })],
+    ['never obtained a token', drop('token')],
+  ])('fails: %s', (_n, calls) => expect(check.run(calls)).toMatchObject({ outcome: 'fail' }));
+});
+
+describe('ensure-state-fresh and ensure-state-entropy (two runs)', () => {
+  const withState = (state: string) => edit(good, 'authorize', (c) => c.query.set('state', state));
+  const a = 'Qm3p0Zx7LwTq9RbV2yKc5NfH8sJd1GuE4oAiW6tYnXe';
+  const b = 'Zr8sK2vN5qLm0XcT7bWy3JhD9fGp4UaE1oRiQ6tYnMe';
+  it('passes two runs with different, long states', () => {
+    expect(ensureStateFresh.run([withState(a), withState(b)])).toMatchObject({ outcome: 'pass' });
+    expect(ensureStateEntropy.run([withState(a), withState(b)])).toMatchObject({ outcome: 'pass' });
+  });
+  it('fails the same state in both runs, however random it looks', () => {
+    expect(ensureStateFresh.run([withState(a), withState(a)])).toMatchObject({ outcome: 'fail', message: expect.stringContaining('same state') });
+  });
+  it('skips when the second run did not authorize', () => {
+    expect(ensureStateFresh.run([withState(a), drop('authorize')])).toMatchObject({ outcome: 'skip' });
+  });
+  it.each([
+    ['8 hex characters (32 bits)', 'deadbeef'],
+    ['a counter', '42'],
+    ['21 base64url characters (126 bits)', 'abcdefghijABCDEFGHIJ_'],
+  ])('fails the entropy estimate (a warning in the plan): %s', (_n, state) => {
+    expect(ensureStateEntropy.run([withState(state), withState(b)])).toMatchObject({ outcome: 'fail', message: expect.stringContaining('estimate') });
+  });
+  it('estimates the bits a value can hold from its length and alphabet', () => {
+    expect([stateBits('0123456789'), stateBits('0'.repeat(32)), stateBits('a'.repeat(32)), stateBits('Z'.repeat(22)), stateBits('~'.repeat(20))]).toEqual([33, 106, 128, 132, 131]);
+  });
+});

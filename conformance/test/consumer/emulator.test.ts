@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { getRegistry, SchemaIds } from '../../../schemas/src/registry.js';
 import { startEmulator, type Emulator } from '../../src/emulators/server.js';
-import { CLR_SCOPES, OBC_SCOPES, PATHS } from '../../src/emulators/types.js';
+import { CLR_SCOPES, OBC_SCOPES, PAGE_MAX, PATHS } from '../../src/emulators/types.js';
+import { seedClr } from '../../src/emulators/seed-clr.js';
 import { FAULTS } from '../../src/faults/index.js';
 import { REQUIREMENTS } from '../../src/requirements/index.js';
 
@@ -108,6 +109,86 @@ describe('authorization server', () => {
   });
 });
 
+describe('behaving like real providers', () => {
+  const post = (path: string, token: string, body: string) => fetch(`${emu.origin}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body });
+
+  it('lists a draft v1p0 badgeConnectAPI entry first, whose apiBase is refused in the Badge Connect envelope', async () => {
+    const manifest = (await (await fetch(emu.manifestUrl)).json()) as { badgeConnectAPI: { version: string; apiBase: string }[] };
+    expect(manifest.badgeConnectAPI.map((e) => e.version)).toEqual(['v1p0', 'v2p1']);
+    expect(manifest.badgeConnectAPI[1]!.apiBase).toBe(`${emu.origin}${PATHS.obcBase}`);
+    const { tokens } = await accessToken([OBC_SCOPES[0]]);
+    const draft = await get(`${PATHS.obcDraftBase}/assertions`, tokens.access_token!);
+    expect(draft.status).toBe(404);
+    expect(strict(SchemaIds.obc.errorResponse, await draft.json()).errors).toEqual([]);
+    expect(emu.calls().at(-1)!.route).toBe('draft-api');
+  });
+
+  it('offers a subset of the scopes: no profile.update, no CLR delete (all of them on request)', async () => {
+    const manifest = (await (await fetch(emu.manifestUrl)).json()) as { badgeConnectAPI: { scopesOffered: string[] }[] };
+    const discovery = (await (await fetch(emu.discoveryUrl)).json()) as { scopesOffered: string[] };
+    expect(manifest.badgeConnectAPI[1]!.scopesOffered).toEqual([OBC_SCOPES[0], OBC_SCOPES[1], OBC_SCOPES[2]]);
+    expect(discovery.scopesOffered).toEqual([CLR_SCOPES[0], CLR_SCOPES[1]]);
+    const all = await startEmulator({ offerAllScopes: true });
+    try {
+      const full = (await (await fetch(all.manifestUrl)).json()) as { badgeConnectAPI: { scopesOffered: string[] }[] };
+      expect(full.badgeConnectAPI[1]!.scopesOffered).toEqual([...OBC_SCOPES]);
+    } finally {
+      await all.close();
+    }
+  });
+
+  it('narrows unoffered scopes out of the registration and the grant, and refuses them at the token endpoint (invalid_scope)', async () => {
+    const reg = await fetch(`${emu.origin}${PATHS.register}`, { method: 'POST', body: JSON.stringify({ redirect_uris: [REDIRECT], scope: `${OBC_SCOPES[0]} ${OBC_SCOPES[3]}` }) });
+    expect(((await reg.json()) as { scope: string }).scope).toBe(OBC_SCOPES[0]);
+    const g = await grant([OBC_SCOPES[0], OBC_SCOPES[3], CLR_SCOPES[2]]);
+    expect(g.location.searchParams.get('scope')).toBe(OBC_SCOPES[0]);
+    const res = await g.token({ grant_type: 'authorization_code', code: g.code, redirect_uri: REDIRECT, scope: `${OBC_SCOPES[0]} ${OBC_SCOPES[3]}`, code_verifier: g.verifier });
+    expect([res.status, ((await res.json()) as { error: string }).error]).toEqual([400, 'invalid_scope']);
+  });
+
+  it('caps every page below the seed size, whatever limit is asked', async () => {
+    const { tokens } = await accessToken([OBC_SCOPES[0], CLR_SCOPES[0]]);
+    for (const [path, def, max] of [[`${PATHS.obcBase}/assertions`, 5, PAGE_MAX.obc], [`${PATHS.clrBase}/clrs`, 3, PAGE_MAX.clr]] as const) {
+      const key = path.endsWith('clrs') ? 'clrs' : 'assertions';
+      const plain = await get(path, tokens.access_token!);
+      expect(((await plain.json()) as Record<string, unknown[]>)[key]).toHaveLength(def);
+      const big = await get(`${path}?limit=1000`, tokens.access_token!);
+      expect(((await big.json()) as Record<string, unknown[]>)[key]).toHaveLength(max);
+      expect(big.headers.get('link')).toContain('rel="next"');
+    }
+  });
+
+  it('refuses a replayed code with invalid_grant and revokes the tokens issued from it', async () => {
+    const g = await grant([OBC_SCOPES[0], 'offline_access']);
+    const body = { grant_type: 'authorization_code', code: g.code, redirect_uri: REDIRECT, scope: OBC_SCOPES[0], code_verifier: g.verifier };
+    const tokens = (await (await g.token(body)).json()) as Record<string, string>;
+    expect((await get(`${PATHS.obcBase}/assertions`, tokens.access_token!)).status).toBe(200);
+    const again = await g.token(body);
+    expect([again.status, ((await again.json()) as { error: string }).error]).toEqual([400, 'invalid_grant']);
+    expect(emu.calls().at(-1)!.meta.replayedCode).toBe(true);
+    expect((await get(`${PATHS.obcBase}/assertions`, tokens.access_token!)).status).toBe(401);
+    expect((await g.token({ grant_type: 'refresh_token', refresh_token: tokens.refresh_token! })).status).toBe(400);
+  });
+
+  it('validates POST bodies against the request schema and answers in each API\'s error envelope', async () => {
+    const { tokens } = await accessToken([OBC_SCOPES[1], CLR_SCOPES[1]]);
+    const bad = await post(`${PATHS.obcBase}/assertions`, tokens.access_token!, JSON.stringify({ assertion: { type: 'Assertion' } }));
+    const badBody = (await bad.json()) as { status: { statusText: string; error: string } };
+    expect([bad.status, badBody.status.statusText]).toEqual([400, 'REQUEST_VALIDATION_ERROR']);
+    expect(strict(SchemaIds.obc.errorResponse, badBody).errors).toEqual([]);
+    const notJson = await post(`${PATHS.obcBase}/assertions`, tokens.access_token!, 'assertion=1');
+    expect([notJson.status, ((await notJson.json()) as { status: { statusText: string } }).status.statusText]).toEqual([400, 'BAD_REQUEST']);
+    const clr = seedClr('https://college.example.org', 0);
+    const context = 'https://purl.imsglobal.org/spec/clr/v1p0/context/clr_v1p0.jsonld';
+    const bare = await post(`${PATHS.clrBase}/clrs`, tokens.access_token!, JSON.stringify({ '@context': context, ...clr }));
+    const bareBody = (await bare.json()) as { imsx_description: string };
+    expect(bare.status).toBe(400);
+    expect(strict(SchemaIds.clr.statusInfo, bareBody).errors).toEqual([]);
+    expect(bareBody.imsx_description).toMatch(/not a valid ClrPayload/);
+    expect((await post(`${PATHS.clrBase}/clrs`, tokens.access_token!, JSON.stringify({ '@context': context, clr }))).status).toBe(201);
+  });
+});
+
 describe('faults', () => {
   it('each names requirements that exist', () => {
     for (const f of FAULTS.values()) for (const id of f.requirements) expect(REQUIREMENTS.has(id), `${f.name}: ${id}`).toBe(true);
@@ -137,6 +218,16 @@ describe('faults', () => {
     expect((await get(`${PATHS.obcBase}/profile`, tokens.access_token!)).status).toBe(200);
     expect((await get(`${PATHS.obcBase}/profile`, tokens.access_token!)).status).toBe(401);
     expect((await token({ grant_type: 'refresh_token', refresh_token: tokens.refresh_token! })).status).toBe(400);
+  });
+  it('narrowed-grant leaves write scopes out of the grant, so a POST is refused for its scope', async () => {
+    emu.begin({ fault: 'narrowed-grant' });
+    const g = await grant([OBC_SCOPES[0], OBC_SCOPES[1]]);
+    expect(g.location.searchParams.get('scope')).toBe(OBC_SCOPES[0]);
+    const tokens = (await (await g.token({ grant_type: 'authorization_code', code: g.code, redirect_uri: REDIRECT, scope: `${OBC_SCOPES[0]} ${OBC_SCOPES[1]}`, code_verifier: g.verifier })).json()) as Record<string, string>;
+    expect(tokens.scope).toBe(OBC_SCOPES[0]);
+    const res = await fetch(`${emu.origin}${PATHS.obcBase}/assertions`, { method: 'POST', headers: { authorization: `Bearer ${tokens.access_token}`, 'content-type': 'application/json' }, body: '{}' });
+    expect([res.status, res.headers.get('www-authenticate')]).toEqual([401, expect.stringContaining('insufficient_scope')]);
+    expect(emu.calls().at(-1)!.meta.token).toBe('insufficient-scope');
   });
   it('post-error-envelope refuses POSTs with a valid error envelope', async () => {
     emu.begin({ fault: 'post-error-envelope' });

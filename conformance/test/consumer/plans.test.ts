@@ -1,5 +1,6 @@
 /** Each consumer plan passes with the correct in-test consumer; each of its faults fails the right requirement. */
 import { describe, expect, it } from 'vitest';
+import { seedClr } from '../../src/emulators/seed-clr.js';
 import { buildAssertion } from '../../src/scenarios/api/support/fixture-assertion.js';
 import { describeProblems } from '../support/run-suite.js';
 import { failedRequirements, runConsumerPlan, warnedRequirements } from './support/run-consumer.js';
@@ -10,20 +11,32 @@ const send = buildAssertion('learner@example.org');
 const profile = { '@context': 'https://w3id.org/openbadges/v2', type: 'Profile', id: 'urn:example:learner', email: 'learner.alt@example.org' };
 const read = (faults: TestFault[] = [], limit?: number) => testConsumer({ family: 'obc', faults, ...(limit ? { limit } : {}) });
 const write = (faults: TestFault[] = []) => testConsumer({ family: 'obc', faults, send, profile });
-const clr = (faults: TestFault[] = []) => testConsumer({ family: 'clr', faults });
+/** A CLR of another college, posted in a ClrPayload by the CLR candidate. */
+const sendClr = seedClr('https://college.example.org', 0);
+const clr = (faults: TestFault[] = []) => testConsumer({ family: 'clr', faults, sendClr });
 
 describe('consumer plans with a correct candidate', () => {
+  // By default the manifest does not offer profile.update, so a correct candidate skips the optional POST /profile.
   it.each([
-    ['obc-consumer-read', read()],
-    ['obc-consumer-read', read([], 4)],
-    ['obc-consumer-write', write()],
-    ['clr-consumer', clr()],
-  ])('%s passes', async (planId, candidate) => {
-    const run = await runConsumerPlan(planId, candidate);
+    ['obc-consumer-read', read(), false, []],
+    ['obc-consumer-read', read([], 4), false, []],
+    ['obc-consumer-read', read([], 100), false, []],
+    ['obc-consumer-write', write(), false, ['consumer-obc-post-profile']],
+    ['obc-consumer-write', write(), true, []],
+    ['clr-consumer', clr(), false, []],
+  ])('%s passes (every scope offered: %s)', async (planId, candidate, offerAllScopes, skipped) => {
+    const run = await runConsumerPlan(planId, candidate, { emulator: { offerAllScopes } });
     expect(run.end.exitCode, describeProblems(run)).toBe(0);
     expect(run.problems, describeProblems(run)).toEqual([]);
-    const ended = run.events.filter((e) => e.type === 'scenario-end');
-    expect(ended.every((e) => e.type === 'scenario-end' && e.outcome === 'pass'), JSON.stringify(ended)).toBe(true);
+    const ended = run.events.flatMap((e) => (e.type === 'scenario-end' ? [[e.scenarioId, e.outcome] as const] : []));
+    expect(ended.filter(([, o]) => o !== 'pass').map(([id]) => id), JSON.stringify(ended)).toEqual(skipped);
+    expect(ended.filter(([, o]) => o === 'skip').map(([id]) => id)).toEqual(skipped);
+  });
+
+  it('a candidate that posts no CLR has the optional postClr scenario skipped, and still passes', async () => {
+    const run = await runConsumerPlan('clr-consumer', testConsumer({ family: 'clr' }), { only: ['consumer-clr-post-clr'] });
+    expect(run.end.exitCode, describeProblems(run)).toBe(0);
+    expect(run.events.find((e) => e.type === 'scenario-end')).toMatchObject({ outcome: 'skip' });
   });
 });
 
@@ -47,6 +60,23 @@ describe('consumer plans fail a faulty candidate on the right requirement', () =
     expect(failedRequirements(run)).toEqual([]);
     const warned = run.checks.filter((c) => c.outcome === 'warning').flatMap((c) => c.requirementIds);
     expect(warned).toEqual([requirement]);
+  });
+
+  it.each([
+    ['obc-consumer-read', 'consumer-obc-authorize-state-fresh', 'OBC21-CONSUMER-STATE-ENTROPY'],
+    ['clr-consumer', 'consumer-clr-authorize-state-fresh', 'CLR10-CONSUMER-STATE-ENTROPY'],
+  ])('%s: a fresh but 32-bit state gets a warning in %s', async (planId, scenarioId, requirement) => {
+    const candidate = planId === 'clr-consumer' ? clr(['short-state']) : read(['short-state']);
+    const run = await runConsumerPlan(planId, candidate, { only: [scenarioId] });
+    expect(run.end.exitCode, describeProblems(run)).toBe(0);
+    const warned = run.checks.filter((c) => c.outcome === 'warning');
+    expect(warned.flatMap((c) => c.requirementIds)).toEqual([requirement]);
+    expect(warned[0]!.message).toMatch(/at most 32 bits.*estimate/);
+  });
+
+  it('a candidate that asks for a limit the provider caps, then computes offsets from it, fails pagination', async () => {
+    const run = await runConsumerPlan('obc-consumer-read', read(['offset-as-page'], 100), { only: ['consumer-obc-get-assertions'] });
+    expect(failedRequirements(run)).toEqual(['OBC21-CERT-consumer-pagination']);
   });
 
   it('warns on a candidate that reports success after its POST was refused (a reconstructed rule)', async () => {

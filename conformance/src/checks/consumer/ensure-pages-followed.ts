@@ -16,7 +16,9 @@ function nextOffset(c: EmulatorCall): number | undefined {
 
 /**
  * A candidate walking a paged list follows every Link `next`, reading no page twice and skipping none
- * (OB 2.1 §Pagination; the certification guide: a consumer that pages must handle the headers).
+ * (OB 2.1 §Pagination; the certification guide: a consumer that pages must handle the headers). Every
+ * page after the first is one an earlier page's `next` offered: an offset the candidate computed itself
+ * (a page number, or a limit the provider did not honour) is not following the headers.
  */
 export function ensurePagesFollowed(route: Route, what: string): Check<EmulatorCall[]> {
   return {
@@ -29,6 +31,14 @@ export function ensurePagesFollowed(route: Route, what: string): Check<EmulatorC
       const repeated = read.find((o, i) => read.indexOf(o) !== i);
       if (repeated !== undefined) return fail(`the page at offset ${repeated} was read more than once`, { offsets: read });
       const offered = pages.map(nextOffset).filter((o): o is number => o !== undefined);
+      for (const [i, page] of pages.entries()) {
+        const at = read[i]!;
+        if (at === 0) continue;
+        const earlier = pages.slice(0, i).map(nextOffset).filter((o): o is number => o !== undefined);
+        if (!earlier.includes(at)) {
+          return fail(`the page at offset ${at} (#${page.seq}) was not offered by any earlier Link next (offered: ${earlier.join(', ') || 'none'}): the offset was computed, not followed`, { offsets: read, offered: earlier });
+        }
+      }
       if (offered.length === 0) return pass(`${what} fit one page; no next link to follow`, { offsets: read });
       const skipped = offered.filter((o) => !read.includes(o));
       if (skipped.length > 0) return fail(`Link next to offset ${skipped[0]} was not followed (read offsets ${read.join(', ')})`, { offsets: read, skipped });

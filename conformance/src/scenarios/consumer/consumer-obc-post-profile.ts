@@ -13,7 +13,10 @@ export const consumerObcPostProfile: Scenario = {
   async run(ctx) {
     const { calls } = await observe(ctx, 'obc');
     const posts = byRoute(calls, 'post-profile');
-    if (posts.length === 0) return ctx.skip('the candidate did not call POST /profile, which is optional');
+    if (posts.length === 0) {
+      const offered = calls.some((c) => c.route === 'manifest' && c.responseBody.includes('/scope/profile.update'));
+      return ctx.skip(`the candidate did not call POST /profile, which is optional${offered ? '' : ' (and the manifest does not offer profile.update)'}`);
+    }
     for (const post of posts) {
       const title = `POST /profile body #${post.seq}`;
       await ctx.mustContinue(ensureSchemaValid(SchemaIds.obc.postProfileRequest, title), jsonOf(post), ['OBC21-CONSUMER-PAYLOAD-VALID']);

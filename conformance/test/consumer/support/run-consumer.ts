@@ -1,6 +1,6 @@
 /** Runs consumer plans or scenarios in process against freshly started emulators. */
 import type { ConsumerHarness } from '../../../src/emulators/harness.js';
-import { startEmulator } from '../../../src/emulators/server.js';
+import { startEmulator, type EmulatorOptions } from '../../../src/emulators/server.js';
 import type { TriggerFunction } from '../../../src/emulators/trigger.js';
 import type { CheckEvent, RunEvent } from '../../../src/engine/events.js';
 import { runPlans } from '../../../src/engine/run.js';
@@ -16,13 +16,15 @@ export interface ConsumerRunOptions {
   only?: string[];
   /** Sees the runner's progress lines (e.g. to start a candidate by hand when there is no trigger). */
   onProgress?: (line: string) => void;
+  /** How the emulators are started (e.g. every scope offered). */
+  emulator?: EmulatorOptions;
 }
 
 export async function runConsumerPlan(planId: string, trigger: string | TriggerFunction | undefined, options: ConsumerRunOptions = {}): Promise<SuiteRun & { progress: string[] }> {
   const base = PLANS.get(planId);
   if (!base) throw new Error(`unknown plan ${planId}`);
   const plan: Plan = options.only ? { ...base, scenarios: base.scenarios.filter((id) => options.only!.includes(id)) } : base;
-  const emulator = await startEmulator();
+  const emulator = await startEmulator(options.emulator);
   const progress: string[] = [];
   const waitMs = (options.waitSeconds ?? 20) * 1000;
   const harness: ConsumerHarness = { emulator, ...(trigger ? { trigger } : {}), waitMs, idleMs: 1_000, progress: (l) => { progress.push(l); options.onProgress?.(l); } };

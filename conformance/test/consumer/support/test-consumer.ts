@@ -11,7 +11,9 @@ export type TestFault =
   | 'first-page-only' | 'token-in-query' | 'unoffered-scope' | 'no-refresh' | 'retry-forever' | 'ignore-post-error' | 'extension-fields'
   // Faults only this test consumer has (the wallet's code cannot be talked into them):
   | 'register-before-discovery' | 'http-redirect-uri' | 'redirect-uris-two-hosts' | 'omit-token-redirect-uri'
-  | 'invalid-payload' | 'skip-profile' | 'silent-on-failure';
+  | 'invalid-payload' | 'skip-profile' | 'silent-on-failure'
+  | 'offset-as-page' | 'first-api-entry' | 'fixed-state' | 'short-state' | 'all-scopes' | 'replay-code'
+  | 'ignore-granted-scope' | 'bare-clr';
 
 export interface TestConsumerOptions {
   family: 'obc' | 'clr';
@@ -22,10 +24,15 @@ export interface TestConsumerOptions {
   profile?: Record<string, unknown>;
   /** Page size asked for with ?limit=; none by default. */
   limit?: number;
+  /** CLR 1.0 Clr to POST in a ClrPayload (postClr); nothing is posted without it. */
+  sendClr?: Record<string, unknown>;
 }
 
 const OB = 'https://purl.imsglobal.org/spec/ob/v2p1/scope/';
-const CLR_READ = 'https://purl.imsglobal.org/spec/clr/v1p0/scope/readonly';
+const CLR = 'https://purl.imsglobal.org/spec/clr/v1p0/scope/';
+const CLR_CONTEXT = 'https://purl.imsglobal.org/spec/clr/v1p0/context/clr_v1p0.jsonld';
+/** A state that looks random but is the same on every run (fault fixed-state). */
+const FIXED_STATE = 'kq3VJ0b7yXw2dT9mZ1sL8fHcN4pR6uYeA5gBiOjWtQx';
 const LOOPBACK_REDIRECT = 'http://127.0.0.1:9/callback';
 class Stop extends Error {}
 const rnd = () => randomBytes(32).toString('base64url');
@@ -39,12 +46,21 @@ export function testConsumer(options: TestConsumerOptions): TriggerFunction {
     try {
       const discover = async (): Promise<Record<string, string>> => {
         const doc = (await (await call(options.family === 'obc' ? urls.manifest : urls.discovery)).json()) as Record<string, unknown>;
-        return (options.family === 'obc' ? (doc.badgeConnectAPI as Record<string, unknown>[])[0]! : doc) as Record<string, string>;
+        if (options.family === 'clr') return doc as Record<string, string>;
+        const entries = doc.badgeConnectAPI as Record<string, unknown>[];
+        const entry = has('first-api-entry') ? entries[0] : entries.find((e) => e.version === 'v2p1');
+        if (!entry) throw new Stop('the manifest has no v2p1 badgeConnectAPI entry');
+        return entry as Record<string, string>;
       };
       // register-before-discovery guesses the registration URL and reads the document only afterwards.
       let api = has('register-before-discovery') ? { registrationUrl: `${urls.origin}${PATHS.register}` } as Record<string, string> : await discover();
-      const write = options.send !== undefined || options.profile !== undefined;
-      const scopes = options.family === 'clr' ? [CLR_READ] : [`${OB}assertion.readonly`, `${OB}profile.readonly`, ...(write ? [`${OB}assertion.create`, `${OB}profile.update`] : [])];
+      const write = options.send !== undefined || options.profile !== undefined || options.sendClr !== undefined;
+      const wanted = options.family === 'clr'
+        ? [`${CLR}readonly`, ...(write || has('all-scopes') ? [`${CLR}replace`] : []), ...(has('all-scopes') ? [`${CLR}delete`] : [])]
+        : [`${OB}assertion.readonly`, `${OB}profile.readonly`, ...(write || has('all-scopes') ? [`${OB}assertion.create`, `${OB}profile.update`] : [])];
+      // Only what the provider offers (all-scopes asks for every scope of the API instead); offline_access is never listed.
+      const offered = (api.scopesOffered ?? []) as unknown as string[];
+      const scopes = has('all-scopes') || has('register-before-discovery') ? wanted : wanted.filter((s) => offered.includes(s));
       scopes.push('offline_access');
       if (has('unoffered-scope')) scopes.push(`${OB}not-offered`);
       const scope = scopes.join(' ');
@@ -62,7 +78,7 @@ export function testConsumer(options: TestConsumerOptions): TriggerFunction {
       const base = options.family === 'obc' ? api.apiBase! : `${urls.origin}/ims/clr/v1p0`;
 
       const verifier = rnd();
-      const state = has('omit-state') ? undefined : rnd();
+      const state = has('omit-state') ? undefined : has('fixed-state') ? FIXED_STATE : has('short-state') ? randomBytes(4).toString('hex') : rnd();
       const auth = new URL(api.authorizationUrl!);
       const q = { response_type: 'code', client_id: client.id, redirect_uri: REDIRECT, scope, ...(state ? { state } : {}) } as Record<string, string>;
       if (!has('skip-pkce')) {
@@ -88,6 +104,9 @@ export function testConsumer(options: TestConsumerOptions): TriggerFunction {
       };
       const first = await tokenRequest(exchange);
       if (first.status !== 200) throw new Stop(`token request refused: ${first.body.error}`);
+      // replay-code redeems the code again "to be sure", ignoring the refusal.
+      if (has('replay-code')) await tokenRequest({ ...exchange });
+      const granted = (first.body.scope ?? scope).split(' ');
       let access = first.body.access_token!;
       const refresh = first.body.refresh_token;
 
@@ -108,20 +127,35 @@ export function testConsumer(options: TestConsumerOptions): TriggerFunction {
       };
 
       const walk = async (path: string, key: string) => {
-        let url: string | undefined = `${base}${path}${options.limit ? `?limit=${options.limit}` : ''}`;
+        // offset-as-page asks limit/offset itself, counting offset in pages, instead of following Link next.
+        const limit = options.limit ?? (has('offset-as-page') ? 5 : undefined);
+        let url: string | undefined = `${base}${path}${limit ? `?limit=${limit}` : ''}`;
         let count = 0;
-        while (url) {
+        for (let page = 1; url; page++) {
           const res = await apiCall('GET', url);
           if (res.status !== 200) throw new Stop(`${path} failed with ${res.status}`);
-          count += (((await res.json()) as Record<string, unknown[]>)[key] ?? []).length;
+          const items = (((await res.json()) as Record<string, unknown[]>)[key] ?? []).length;
+          count += items;
           const next = /<([^>]+)>;\s*rel="next"/.exec(res.headers.get('link') ?? '')?.[1];
-          url = has('first-page-only') ? undefined : next;
+          if (has('offset-as-page')) url = next ? `${base}${path}?limit=${limit}&offset=${page}` : undefined;
+          else url = has('first-page-only') ? undefined : next;
         }
         lines.push(`read ${count} ${key}`);
       };
+      /** A write only with a token granted its scope (ignore-granted-scope posts anyway). */
+      const mayWrite = (needed: string) => has('ignore-granted-scope') || granted.includes(needed);
 
-      if (options.family === 'clr') await walk('/clrs', 'clrs');
-      else if (!write) {
+      if (options.family === 'clr') {
+        await walk('/clrs', 'clrs');
+        if (options.sendClr) {
+          if (!mayWrite(`${CLR}replace`)) throw new Stop('postClr not sent: the provider did not grant the replace scope');
+          const extra = has('extension-fields') ? { walletExtension: true } : {};
+          const body = has('bare-clr') ? { '@context': CLR_CONTEXT, ...options.sendClr, ...extra } : { '@context': CLR_CONTEXT, clr: options.sendClr, ...extra };
+          const res = await apiCall('POST', `${base}/clrs`, body);
+          if (res.status !== 200 && res.status !== 201 && !has('ignore-post-error')) throw new Stop(`postClr refused: ${res.status} ${JSON.stringify(await res.json())}`);
+          lines.push('sent');
+        }
+      } else if (!write) {
         await walk('/assertions', 'assertions');
         if (!has('skip-profile')) {
           const profile = await apiCall('GET', `${base}/profile`);
@@ -131,10 +165,12 @@ export function testConsumer(options: TestConsumerOptions): TriggerFunction {
         const extra = has('extension-fields') ? { walletExtension: true } : {};
         const posts: [string, unknown][] = [];
         if (options.send) {
+          if (!mayWrite(`${OB}assertion.create`)) throw new Stop('POST /assertions not sent: the provider did not grant assertion.create');
           const { recipient: _dropped, ...withoutRecipient } = options.send;
           posts.push(['/assertions', { assertion: has('invalid-payload') ? withoutRecipient : options.send, ...extra }]);
         }
-        if (options.profile) posts.push(['/profile', { ...options.profile, ...extra }]);
+        // POST /profile is optional: only when profile.update was granted (the emulator does not offer it by default).
+        if (options.profile && (mayWrite(`${OB}profile.update`))) posts.push(['/profile', { ...options.profile, ...extra }]);
         for (const [path, body] of posts) {
           const res = await apiCall('POST', `${base}${path}`, body);
           if (res.status !== 200 && !has('ignore-post-error')) throw new Stop(`POST ${path} refused: ${res.status} ${JSON.stringify(await res.json())}`);

@@ -3,6 +3,7 @@ import { EXTENSION_FIELD, type ConsumerFaults } from '../faults.js';
 import { errorDetail, unexpected, type ApiSession } from './api-session.js';
 import { isObject, parseJson, ProviderError, type HttpResponse } from './http.js';
 import { readAllPages } from './paging.js';
+import { OBC_SCOPES } from './scopes.js';
 
 /** One badge or CLR as received: the JSON document, or the compact JWS with its decoded payload. */
 export interface ReceivedRecord {
@@ -100,6 +101,10 @@ export async function postAssertion(
   payload: Record<string, unknown>,
   faults: ConsumerFaults,
 ): Promise<{ accepted: boolean; detail: string }> {
+  // The grant may be narrower than asked (RFC 6749 §3.3): never POST with a token that cannot carry it.
+  if (!session.tokens.scope.split(' ').includes(OBC_SCOPES.assertionCreate)) {
+    return { accepted: false, detail: 'the provider did not grant permission to add badges (assertion.create); nothing was sent' };
+  }
   const res = await session.call('POST', `${apiBase}/assertions`, payload);
   let statusCode: unknown;
   try {

@@ -1,4 +1,4 @@
-import { CLR_SCOPES, OBC_SCOPES, OFFLINE_ACCESS, type Family, type Route } from '../../../emulators/types.js';
+import { OFFERED_SCOPES, OFFLINE_ACCESS, type Family, type Route } from '../../../emulators/types.js';
 import type { Role } from '../../../engine/scenario.js';
 
 /** What differs between the Badge Connect and CLR consumer scenarios. */
@@ -9,6 +9,7 @@ export interface FamilyInfo {
   discoveryName: string;
   listRoute: Route;
   listName: string;
+  /** The emulators' default offer; the check prefers what the served document said. */
   offered: readonly string[];
   roles: Role[];
   /** Requirement id of a consumer rule, e.g. req('PKCE-S256'). */
@@ -22,7 +23,7 @@ export const OBC: FamilyInfo = {
   discoveryName: 'manifest',
   listRoute: 'get-assertions',
   listName: 'GET /assertions',
-  offered: [...OBC_SCOPES, OFFLINE_ACCESS],
+  offered: [...OFFERED_SCOPES.obc, OFFLINE_ACCESS],
   roles: ['obc-service-consumer-read', 'obc-service-consumer-write'],
   req: (key) => `OBC21-CONSUMER-${key}`,
 };
@@ -34,7 +35,7 @@ export const CLR: FamilyInfo = {
   discoveryName: 'discovery document',
   listRoute: 'get-clrs',
   listName: 'getClrs',
-  offered: [...CLR_SCOPES, OFFLINE_ACCESS],
+  offered: [...OFFERED_SCOPES.clr, OFFLINE_ACCESS],
   roles: ['clr-service-consumer'],
   req: (key) => `CLR10-CONSUMER-${key}`,
 };

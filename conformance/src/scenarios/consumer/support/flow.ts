@@ -1,3 +1,5 @@
+import { ensureApiVersion } from '../../../checks/consumer/ensure-api-version.js';
+import { ensureCodeOnce } from '../../../checks/consumer/ensure-code-once.js';
 import { ensureDiscoveryFirst } from '../../../checks/consumer/ensure-discovery-first.js';
 import { ensureFailureReported } from '../../../checks/consumer/ensure-failure-reported.js';
 import { ensurePagesFollowed } from '../../../checks/consumer/ensure-pages-followed.js';
@@ -10,6 +12,7 @@ import { ensureRegistrationMetadata } from '../../../checks/consumer/ensure-regi
 import { ensureRouteAnswered } from '../../../checks/consumer/ensure-route-answered.js';
 import { ensureScopesOffered } from '../../../checks/consumer/ensure-scopes-offered.js';
 import { ensureStateMismatchRejected } from '../../../checks/consumer/ensure-state-mismatch-rejected.js';
+import { ensureStateEntropy, ensureStateFresh } from '../../../checks/consumer/ensure-state-fresh.js';
 import { ensureStateSent } from '../../../checks/consumer/ensure-state-sent.js';
 import { ensureStoppedAfterRevocation } from '../../../checks/consumer/ensure-stopped-after-revocation.js';
 import { ensureTokenBasicAuth } from '../../../checks/consumer/ensure-token-basic-auth.js';
@@ -40,9 +43,9 @@ export function discoveryRegistration(f: FamilyInfo): Scenario {
   return {
     id: `consumer-${f.family}-discovery-registration`,
     title: `${f.label} consumer: discovery, then dynamic registration`,
-    summary: `Runs the candidate against the emulators and checks that it read the ${f.discoveryName} first, then registered with every required metadata field, https or loopback redirect URIs on one host, and client_secret_basic.`,
+    summary: `Runs the candidate against the emulators and checks that it read the ${f.discoveryName} first${f.family === 'obc' ? ' (and used its v2p1 entry, not the draft v1p0 entry listed first)' : ''}, then registered with every required metadata field, https or loopback redirect URIs on one host, and client_secret_basic.`,
     roles: f.roles,
-    requirements: [...OBSERVATION_REQUIREMENTS, ...certs(f), f.req('DISCOVERY'), f.req('REGISTRATION-METADATA'), f.req('REGISTRATION-URLS'), f.req('REGISTRATION-AUTH-METHOD')],
+    requirements: [...OBSERVATION_REQUIREMENTS, ...certs(f), f.req('DISCOVERY'), ...(f.family === 'obc' ? [f.req('API-VERSION')] : []), f.req('REGISTRATION-METADATA'), f.req('REGISTRATION-URLS'), f.req('REGISTRATION-AUTH-METHOD')],
     async run(ctx) {
       const { calls } = await observe(ctx, f.family);
       await routeAnswered(ctx, f, calls, f.discoveryRoute, `the ${f.discoveryName}`);
@@ -50,6 +53,7 @@ export function discoveryRegistration(f: FamilyInfo): Scenario {
       const first = ensureDiscoveryFirst(f.discoveryRoute, `the ${f.discoveryName}`);
       if (f.family === 'clr') await ctx.should(first, calls, ['CLR10-CONSUMER-DISCOVERY']);
       else await ctx.mustContinue(first, calls, ['OBC21-CONSUMER-DISCOVERY']);
+      if (f.family === 'obc') await ctx.mustContinue(ensureApiVersion, calls, [f.req('API-VERSION')]);
       await routeAnswered(ctx, f, calls, 'register', 'registration');
       await ctx.mustContinue(ensureRegistrationMetadata, calls, [f.req('REGISTRATION-METADATA')]);
       await ctx.mustContinue(ensureRedirectUris, calls, [f.req('REGISTRATION-URLS')]);
@@ -79,14 +83,32 @@ export function token(f: FamilyInfo): Scenario {
   return {
     id: `consumer-${f.family}-token`,
     title: `${f.label} consumer: token request`,
-    summary: 'Checks the code exchange: HTTP Basic client authentication and grant_type, code, redirect_uri, scope and code_verifier in a form body.',
+    summary: 'Checks the code exchange: HTTP Basic client authentication, grant_type, code, redirect_uri, scope and code_verifier in a form body, and no code redeemed twice (the emulator refuses a replay and revokes its tokens).',
     roles: f.roles,
-    requirements: [...OBSERVATION_REQUIREMENTS, ...certs(f), f.req('TOKEN-BASIC-AUTH'), f.req('TOKEN-PARAMS')],
+    requirements: [...OBSERVATION_REQUIREMENTS, ...certs(f), f.req('TOKEN-BASIC-AUTH'), f.req('TOKEN-PARAMS'), f.req('CODE-ONCE')],
     async run(ctx) {
       const { calls } = await observe(ctx, f.family);
       await routeAnswered(ctx, f, calls, 'token', 'the token endpoint');
       await ctx.mustContinue(ensureTokenBasicAuth, calls, [f.req('TOKEN-BASIC-AUTH')]);
       await ctx.mustContinue(ensureTokenParams, calls, [f.req('TOKEN-PARAMS')]);
+      await ctx.mustContinue(ensureCodeOnce, calls, [f.req('CODE-ONCE')]);
+    },
+  };
+}
+
+export function stateFresh(f: FamilyInfo): Scenario {
+  return {
+    id: `consumer-${f.family}-authorize-state-fresh`,
+    title: `${f.label} consumer: a new state on every authorization`,
+    summary: 'Runs the candidate a second time and compares the state of every authorization request of both runs: a repeated value fails (RFC 6749 §10.12), and a value too short to hold 128 bits is a warning (an estimate from length and alphabet).',
+    roles: f.roles,
+    requirements: [...OBSERVATION_REQUIREMENTS, f.req('STATE-FRESH'), f.req('STATE-ENTROPY')],
+    async run(ctx) {
+      const first = await observe(ctx, f.family);
+      const second = await observe(ctx, f.family, { run: 'second run' });
+      const runs = [first.calls, second.calls];
+      await ctx.mustContinue(ensureStateFresh, runs, [f.req('STATE-FRESH')]);
+      await ctx.should(ensureStateEntropy, runs, [f.req('STATE-ENTROPY')]);
     },
   };
 }

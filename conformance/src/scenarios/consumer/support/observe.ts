@@ -19,6 +19,8 @@ export interface Observation {
 
 export interface ObserveOptions {
   fault?: FaultName;
+  /** Names a further run without a fault, kept apart from the plan's shared one (e.g. a second authorization). */
+  run?: string;
   /** True once the scenario has seen enough (e.g. a loop after revocation): the observation ends early. */
   enough?: (calls: EmulatorCall[]) => boolean;
 }
@@ -32,7 +34,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * what it sent as http events. Observations without a fault are shared by the scenarios of a plan.
  */
 export async function observe(ctx: ScenarioContext, family: Family, options: ObserveOptions = {}): Promise<Observation> {
-  const key = `consumer-observation:${family}:${options.fault ?? 'none'}`;
+  const key = `consumer-observation:${family}:${options.fault ?? 'none'}${options.run ? `:${options.run}` : ''}`;
   const cached = options.fault ? undefined : ctx.state.get<Observation>(key);
   if (cached) return cached;
   const harness = ctx.emulator;
@@ -44,7 +46,7 @@ export async function observe(ctx: ScenarioContext, family: Family, options: Obs
     onSecret: (v) => ctx.secret(v),
     ...(harness.trigger ? {} : { onCall: (c: EmulatorCall) => harness.progress(`  candidate: ${c.method} ${c.path} → ${c.status}`) }),
   });
-  const faultNote = options.fault ? ` with emulator fault ${options.fault}` : '';
+  const faultNote = options.fault ? ` with emulator fault ${options.fault}` : options.run ? ` (${options.run})` : '';
   let trigger: TriggerResult | undefined;
   if (harness.trigger) {
     const urls = { manifest: emulator.manifestUrl, discovery: emulator.discoveryUrl, origin: emulator.origin };

@@ -1,0 +1,6 @@
+import type { Scenario } from '../../engine/scenario.js';
+import { OBC } from './support/family.js';
+import { stateFresh } from './support/flow.js';
+
+/** Built from the shared stateFresh scenario; see support/flow.ts for what it checks. */
+export const consumerObcAuthorizeStateFresh: Scenario = stateFresh(OBC);
