@@ -123,7 +123,7 @@ export const CLR10_REQUIREMENTS: Requirement[] = [
     summary: 'Every CLR error body is imsx_StatusInfo with imsx_codeMajor failure and imsx_severity error.' }),
   r({ id: 'CLR10-CODE-MINOR-PRESENT', section: 'imsx_statusinfo', level: 'SHOULD', provenance: R,
     summary: 'An error body names an imsx_codeMinor (optional in the official status schema, so its absence is a warning, never a failure).' }),
-  r({ id: 'CLR10-CODE-MINOR', section: 'imsx_statusinfo', level: 'MUST', provenance: R,
+  r({ id: 'CLR10-CODE-MINOR', section: 'imsx_statusinfo', level: 'SHOULD', provenance: R,
     summary: 'When given, imsx_codeMinor names a value that fits the HTTP status (400 invalid_data/invalid_query_parameter, 401 unauthorizedrequest, 403 forbidden, 404/405/410 invalid_data, 5xx internal_server_error).' }),
   r({ id: 'CLR10-CODE-MINOR-EXACT', section: 'imsx_statusinfo', level: 'SHOULD', provenance: R,
     summary: 'imsx_codeMinor is the usual 1EdTech value for the situation, not just one that fits the status.' }),

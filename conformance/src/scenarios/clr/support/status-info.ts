@@ -18,8 +18,8 @@ export function preferredCodeMinor(status: number, query = false): string | unde
 
 /**
  * Every CLR error the suite sees goes through here: JSON, imsx_StatusInfo (MUST), a codeMinor given
- * (SHOULD: optional in the official schema), one that fits the status when given (MUST), and the usual
- * codeMinor for the situation (SHOULD).
+ * (SHOULD: optional in the official schema), one that fits the status when given (SHOULD: reconstructed),
+ * and the usual codeMinor for the situation (SHOULD).
  */
 export async function checkStatusInfo(ctx: ScenarioContext, x: HttpExchange, what: string, options: { query?: boolean } = {}): Promise<void> {
   const json = await ctx.mustContinue(ensureJsonBody, x, ['CLR10-STATUS-INFO'], { title: `${what}: JSON body` });
@@ -28,7 +28,8 @@ export async function checkStatusInfo(ctx: ScenarioContext, x: HttpExchange, wha
   if (shape.outcome !== 'pass') return;
   await ctx.should(ensureCodeMinorPresent, x, ['CLR10-CODE-MINOR-PRESENT'], { title: `${what}: imsx_codeMinor given` });
   if (codeMinorValues(x.json()).length === 0) return;
-  const fits = await ctx.mustContinue(ensureCodeMinor(), x, ['CLR10-CODE-MINOR'], { title: `${what}: codeMinor fits HTTP ${x.status}` });
+  // Which value fits which status is our reading of 1EdTech practice (clr.md §2.3 [R]): a warning at most.
+  const fits = await ctx.should(ensureCodeMinor(), x, ['CLR10-CODE-MINOR'], { title: `${what}: codeMinor fits HTTP ${x.status}` });
   const preferred = preferredCodeMinor(x.status, options.query);
   if (fits.outcome === 'pass' && preferred) {
     await ctx.should(ensureCodeMinor(preferred), x, ['CLR10-CODE-MINOR-EXACT'], { title: `${what}: codeMinor is ${preferred}` });

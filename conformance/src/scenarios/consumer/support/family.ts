@@ -39,9 +39,3 @@ export const CLR: FamilyInfo = {
   roles: ['clr-service-consumer'],
   req: (key) => `CLR10-CONSUMER-${key}`,
 };
-
-/** The certification-guide row of the plan being run (ad-hoc test plans count as read). */
-export function certRequirement(f: FamilyInfo, planId: string): string {
-  if (f.family === 'clr') return 'CLR10-CERT-consumer';
-  return planId.includes('write') ? 'OBC21-CERT-consumer-write' : 'OBC21-CERT-consumer-read';
-}

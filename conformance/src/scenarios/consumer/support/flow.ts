@@ -45,7 +45,7 @@ export function discoveryRegistration(f: FamilyInfo): Scenario {
     title: `${f.label} consumer: discovery, then dynamic registration`,
     summary: `Runs the candidate against the emulators and checks that it read the ${f.discoveryName} first${f.family === 'obc' ? ' (and used its v2p1 entry, not the draft v1p0 entry listed first)' : ''}, then registered with every required metadata field, https or loopback redirect URIs on one host, and client_secret_basic.`,
     roles: f.roles,
-    requirements: [...OBSERVATION_REQUIREMENTS, ...certs(f), f.req('DISCOVERY'), ...(f.family === 'obc' ? [f.req('API-VERSION')] : []), f.req('REGISTRATION-METADATA'), f.req('REGISTRATION-URLS'), f.req('REGISTRATION-AUTH-METHOD')],
+    requirements: [...OBSERVATION_REQUIREMENTS, ...certs(f), f.req('DISCOVERY'), ...(f.family === 'obc' ? ['OBC21-CONSUMER-API-VERSION'] : []), f.req('REGISTRATION-METADATA'), f.req('REGISTRATION-URLS'), f.req('REGISTRATION-AUTH-METHOD')],
     async run(ctx) {
       const { calls } = await observe(ctx, f.family);
       await routeAnswered(ctx, f, calls, f.discoveryRoute, `the ${f.discoveryName}`);
@@ -53,7 +53,7 @@ export function discoveryRegistration(f: FamilyInfo): Scenario {
       const first = ensureDiscoveryFirst(f.discoveryRoute, `the ${f.discoveryName}`);
       if (f.family === 'clr') await ctx.should(first, calls, ['CLR10-CONSUMER-DISCOVERY']);
       else await ctx.mustContinue(first, calls, ['OBC21-CONSUMER-DISCOVERY']);
-      if (f.family === 'obc') await ctx.mustContinue(ensureApiVersion, calls, [f.req('API-VERSION')]);
+      if (f.family === 'obc') await ctx.mustContinue(ensureApiVersion, calls, ['OBC21-CONSUMER-API-VERSION']);
       await routeAnswered(ctx, f, calls, 'register', 'registration');
       await ctx.mustContinue(ensureRegistrationMetadata, calls, [f.req('REGISTRATION-METADATA')]);
       await ctx.mustContinue(ensureRedirectUris, calls, [f.req('REGISTRATION-URLS')]);
