@@ -22,8 +22,8 @@ function literalDiff(a: Json, b: Json): string[] {
 /**
  * Compares `presented` with `hosted` as data. An embedded copy may leave out `@context` (it inherits its
  * container's; here the hosted copy's), and may give a linked object (badge, issuer, ...) by IRI where the
- * other embeds it, or the reverse: a node with an id is the same node when the ids agree, its own content
- * being the linked document's business. Objects without an id (recipient, verification, ...) and values are
+ * other embeds it, or the reverse: a node with an id is the same node when the ids agree (and, embedded in
+ * both, what both say of it agrees). Objects without an id (recipient, verification, ...) and values are
  * compared in full; arrays as sets, as JSON-LD reads them.
  */
 export async function compareAsData(presented: Json, hosted: Json): Promise<DataComparison> {
@@ -66,13 +66,19 @@ function sameExpanded(a: unknown, b: unknown): boolean {
       const lb = asList(b['@list']);
       return la.length === lb.length && la.every((x, i) => sameExpanded(x, lb[i]));
     }
-    // A node with an id is identified by it, whether given as a reference or embedded.
-    if (typeof a['@id'] === 'string' && typeof b['@id'] === 'string' && !('@value' in a)) return a['@id'] === b['@id'];
+    // A node with an id is identified by it, whether given as a reference or embedded. Embedded on both
+    // sides, what both copies say of it must agree (one may give fewer of its properties).
+    if (typeof a['@id'] === 'string' && typeof b['@id'] === 'string' && !('@value' in a)) {
+      return a['@id'] === b['@id'] && sharedKeys(a, b).every((k) => sameExpanded(a[k], b[k]));
+    }
     return diffNodes(a, b).length === 0;
   }
   if (Array.isArray(a) || Array.isArray(b)) return sameSet(asList(a), asList(b), sameExpanded);
   return canonicalJson(a) === canonicalJson(b);
 }
+
+/** The properties both nodes give, other than their id. */
+const sharedKeys = (a: Json, b: Json): string[] => Object.keys(a).filter((k) => k !== '@id' && k !== 'id' && k in b);
 
 /** Same members regardless of order, each matched once. */
 function sameSet(a: unknown[], b: unknown[], same: (x: unknown, y: unknown) => boolean): boolean {
@@ -108,8 +114,9 @@ async function compactNames(iris: string[], expanded: [Json, Json], context: unk
 /** Fallback without JSON-LD: @context ignored anywhere, an IRI equals an object with that id, arrays as sets. */
 function sameStructure(a: unknown, b: unknown): boolean {
   const idOf = (v: unknown) => (typeof v === 'string' ? v : isObject(v) && typeof v['id'] === 'string' ? v['id'] : undefined);
-  if ((typeof a === 'string' && isObject(b)) || (isObject(a) && typeof b === 'string') || (isObject(a) && isObject(b) && idOf(a) && idOf(b))) {
-    return idOf(a) !== undefined && idOf(a) === idOf(b);
+  if ((typeof a === 'string' && isObject(b)) || (isObject(a) && typeof b === 'string')) return idOf(a) !== undefined && idOf(a) === idOf(b);
+  if (isObject(a) && isObject(b) && idOf(a) && idOf(b)) {
+    return idOf(a) === idOf(b) && sharedKeys(a, b).filter((k) => k !== '@context').every((k) => sameStructure(a[k], b[k]));
   }
   if (isObject(a) && isObject(b)) {
     const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => k !== '@context');

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseTarget, resolveRunConfig } from '../../src/cli/resolve-config.js';
 import { UsageError } from '../../src/engine/errors.js';
+import { officialDataFor } from '../../../test/support/environment.js';
 
 const PLANS = ['obc-provider-read', 'obc-provider-write'];
 const dir = mkdtempSync(join(tmpdir(), 'lrc-config-'));
@@ -89,13 +90,15 @@ describe('resolveRunConfig', () => {
 });
 
 describe('assertions to post (--post-assertion, config "postAssertions")', () => {
-  const OB20_EXAMPLE = new URL('../../../../shared/spec-data/ob/v2p0/examples/ob20-examples-01-Assertion-Example.json', import.meta.url).pathname;
+  const EXAMPLE = 'ob/v2p0/examples/ob20-examples-01-Assertion-Example.json';
+  const official = officialDataFor('The --post-assertion test of the official OB 2.0 example', [EXAMPLE]);
+  const OB20_EXAMPLE = official?.file(EXAMPLE) ?? '';
   const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
   const jwsOf = (payload: unknown) => `${b64({ alg: 'RS256' })}.${b64(payload)}.c2lnbmF0dXJl`;
   const signedPayload = { type: 'Assertion', id: 'urn:uuid:00000000-0000-4000-8000-000000000001', verification: { type: 'SignedBadge' } };
   const base = { target: 'https://a.example.com', plan: ['obc-provider-write'] };
 
-  it('takes a bare OB 2.0 Assertion (the spec example), a compact JWS, and an Assertion Payload whose signedAssertion wins', () => {
+  it.runIf(official)('takes a bare OB 2.0 Assertion (the spec example), a compact JWS, and an Assertion Payload whose signedAssertion wins', () => {
     const jwsFile = configFile(`${jwsOf(signedPayload)}\n`);
     const both = configFile(JSON.stringify({ assertion: { type: 'Assertion', id: 'https://x.example.org/a/1' }, signedAssertion: jwsOf(signedPayload) }));
     const c = resolveRunConfig({ ...base, postAssertion: [OB20_EXAMPLE, jwsFile, both] }, PLANS);
@@ -114,7 +117,8 @@ describe('assertions to post (--post-assertion, config "postAssertions")', () =>
     const file = join(sub, 'config.json');
     writeFileSync(file, JSON.stringify({ target: 'https://a.example.com', plans: ['obc-provider-write'], postAssertions: ['mine.json'] }));
     expect(resolveRunConfig({ config: file }, PLANS).postAssertions?.map((a) => a.id)).toEqual(['https://x.example.org/a/2']);
-    expect(resolveRunConfig({ config: file, postAssertion: [OB20_EXAMPLE] }, PLANS).postAssertions?.map((a) => a.id)).toEqual(['https://example.org/beths-robotics-badge.json']);
+    const flagged = configFile(JSON.stringify({ assertion: { type: 'Assertion', id: 'https://x.example.org/a/3' } }));
+    expect(resolveRunConfig({ config: file, postAssertion: [flagged] }, PLANS).postAssertions?.map((a) => a.id)).toEqual(['https://x.example.org/a/3']);
   });
 
   it.each([

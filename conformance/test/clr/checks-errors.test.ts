@@ -1,12 +1,12 @@
 /** imsx_StatusInfo checks: a valid error body, and named mutations of it that each break one rule. */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import AjvDraft04Module from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
 import { codeMinorsFor, codeMinorValues, ensureCodeMinor, ensureCodeMinorPresent } from '../../src/checks/clr/ensure-code-minor.js';
 import { ensureStatusInfo } from '../../src/checks/clr/ensure-status-info.js';
 import type { Verdict } from '../../src/engine/verdict.js';
 import { exchange, mutate } from '../api/exchange.js';
+import { officialDataFor } from '../../../test/support/environment.js';
 
 const statusInfo = (codeMinor: string) => ({
   imsx_codeMajor: 'failure',
@@ -89,12 +89,11 @@ describe('ensure-code-minor', () => {
 });
 
 /** The official CLR 1.0 getClr error schema (shared spec-data, read at test time): imsx_codeMinor is not required. */
-const OFFICIAL_GETCLR_ERRORS = fileURLToPath(
-  new URL('../../../../shared/spec-data/clr/v1p0/schema/json/clrv1p0-getclr-400-401-403-404-410-421-responsepayload-schemav2p0.json', import.meta.url),
-);
+const GETCLR_ERRORS = 'clr/v1p0/schema/json/clrv1p0-getclr-400-401-403-404-410-421-responsepayload-schemav2p0.json';
+const officialFiles = officialDataFor('The codeMinor tests against the official CLR 1.0 status schema', [GETCLR_ERRORS]);
 
-describe('imsx_codeMinor is optional (CLR 1.0 status schema)', () => {
-  const official = JSON.parse(readFileSync(OFFICIAL_GETCLR_ERRORS, 'utf8')) as Record<string, unknown>;
+describe.runIf(officialFiles)('imsx_codeMinor is optional (CLR 1.0 status schema)', () => {
+  const official = officialFiles ? (JSON.parse(readFileSync(officialFiles.file(GETCLR_ERRORS), 'utf8')) as Record<string, unknown>) : {};
   const validate = new AjvDraft04Module.default({ strict: false }).compile(official);
   const bare404 = { imsx_codeMajor: 'failure', imsx_severity: 'error', imsx_description: 'No such CLR' };
 

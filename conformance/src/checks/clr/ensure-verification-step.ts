@@ -67,6 +67,10 @@ export function missingData(s: VerificationStep): { needs: string; remedy?: stri
       return { needs: text.startsWith('issuer unavailable') ? `the issuer profile, for its revocation list${where}` : `the revocation list${at('revocationList')}${where}` };
     case 'hosted.fetch-failed':
       return { needs: `the hosted copy${at('id')}${where}` };
+    case 'issuer.unavailable':
+      return { needs: `the issuer profile${at('url')}${where}` };
+    case 'badge.unavailable':
+      return { needs: `the badge class${at('url')}${where}` };
     case 'hosted.origin-not-allowed':
       return text.startsWith('issuer profile unavailable') ? { needs: `the issuer profile, for its verification policy${where}` } : undefined;
     case 'signed.malformed':
