@@ -68,6 +68,8 @@ export async function runPlans(input: RunInput): Promise<RunEndEvent> {
     emit({ type: 'plan-start', time: nowIso(), planId: plan.id, title: plan.title, scenarios: plan.scenarios });
     const state = new PlanState();
     let planOutcome: 'pass' | 'fail' | 'error' | 'inconclusive' = 'pass';
+    let exercised = false;
+    let firstSkip: string | undefined;
     for (const scenarioId of plan.scenarios) {
       const scenario = scenarios.get(scenarioId);
       if (!scenario) throw new SuiteError('unknown-scenario', `plan ${plan.id} lists unknown scenario ${scenarioId}`);
@@ -79,11 +81,20 @@ export async function runPlans(input: RunInput): Promise<RunEndEvent> {
         emit({ type: 'notice', time: nowIso(), level: 'error', code: usageError.code, message: redactor.text(usageError.message) });
         break;
       }
+      if (end.outcome !== 'skip') exercised = true;
+      else firstSkip ??= end.reason;
       if (end.outcome === 'error') {
         suiteError = true;
         planOutcome = 'error';
       } else if (end.outcome === 'fail' && planOutcome !== 'error') planOutcome = 'fail';
       else if (end.outcome === 'inconclusive' && planOutcome === 'pass') planOutcome = 'inconclusive';
+    }
+    // A plan whose every scenario was skipped tested nothing: it has not passed (inconclusive, never a pass).
+    if (planOutcome === 'pass' && !exercised && plan.scenarios.length > 0 && !usage) {
+      planOutcome = 'inconclusive';
+      const needs = `plan ${plan.id}: every scenario was skipped, so nothing was tested`;
+      addBlocked(blocked, { needs, remedy: firstSkip ? `give what its scenarios lacked (first: ${firstSkip})` : 'give what its scenarios lacked' });
+      emit({ type: 'notice', time: nowIso(), level: 'warning', code: 'plan-not-exercised', message: redactor.text(needs) });
     }
     emit({ type: 'plan-end', time: nowIso(), planId: plan.id, outcome: planOutcome });
   }

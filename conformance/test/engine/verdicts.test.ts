@@ -125,6 +125,24 @@ describe('a not-applicable skip', () => {
     expect(r.ends.map((e) => e.outcome)).toEqual(['pass', 'skip']);
     expect(r.end).toMatchObject({ verdict: 'pass', exitCode: 0 });
   });
+
+  it('makes a plan whose every scenario was skipped inconclusive: nothing was tested, so it has not passed', async () => {
+    const events: RunEvent[] = [];
+    const list = [
+      scenario('a', async (ctx) => void ctx.skip('needs getClrs, which answered 404 at the usual path')),
+      scenario('b', async (ctx) => void (await ctx.mustContinue(notOffered, null, ['X-1']))),
+    ];
+    const plan: Plan = { id: 'p', title: 'p', summary: 'p', role: 'obc-service-provider-read', scenarios: list.map((s) => s.id) };
+    const end = await runPlans({
+      config: testConfig('http://127.0.0.1:9/.well-known/badgeconnect.json', { scenarioTimeoutMs: 500 }),
+      plans: [plan],
+      scenarios: new Map(list.map((s) => [s.id, s])),
+      sink: (e) => events.push(e),
+    });
+    expect(events.find((e): e is PlanEndEvent => e.type === 'plan-end')?.outcome).toBe('inconclusive');
+    expect(events.find((e) => e.type === 'notice')).toMatchObject({ code: 'plan-not-exercised', message: expect.stringContaining('plan p: every scenario was skipped') });
+    expect(end).toMatchObject({ verdict: 'inconclusive', exitCode: 3, blocked: { remedies: [expect.stringContaining('needs getClrs')] } });
+  });
 });
 
 describe('suite error verdict', () => {

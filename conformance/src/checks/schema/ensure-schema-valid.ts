@@ -1,5 +1,5 @@
 import { getRegistry } from '../../../../schemas/src/registry.js';
-import { fail, pass, type Check } from '../../engine/verdict.js';
+import { fail, pass, skip, type Check } from '../../engine/verdict.js';
 
 const MAX_ERRORS_IN_EVIDENCE = 20;
 
@@ -31,7 +31,8 @@ export function ensureNoUnknownProperties(schemaId: string, what: string): Check
     title: `${what} has no properties outside the specification`,
     run(doc) {
       const lenient = getRegistry().validate(schemaId, doc, { unknownProperties: 'allow' });
-      if (!lenient.valid) return pass('not applicable: the schema check already reports this document');
+      // Not run, so not a pass: the schema check already reports this document.
+      if (!lenient.valid) return skip('not judged: the document does not match its schema (reported by the schema check)');
       const strict = getRegistry().validate(schemaId, doc, { unknownProperties: 'reject' });
       if (strict.valid) return pass(`${what} has only specified properties`);
       const extra = strict.errors
