@@ -1,18 +1,20 @@
 /**
  * npm run demo: starts the reference stack on free loopback ports with in-memory storage and runs every
  * plan through the CLI, exactly as a vendor would:
- *   1. the provider plans (Badge Connect read and write, CLR 1.0) against the reference auth server and provider;
+ *   1. the provider plans (Badge Connect read and write, CLR 1.0) against the reference auth server and provider,
+ *      with the vendor's own assertions for the Write plan to post (--post-assertion) from a loopback demo issuer;
  *   2. each consumer plan with the reference wallet's headless `sync` as the candidate (the runner plays
  *      provider and auth server and starts the wallet through --trigger).
  * Each run writes its reports to its own folder under reports/demo-<time>/; the demo exits with the
  * worst exit code of the runs, so 0 only if every plan passed.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildAssertion } from '../conformance/src/scenarios/api/support/fixture-assertion.js';
 import { DEMO_USERS } from '../reference/shared/demo-users.js';
+import { startDemoIssuer } from './lib/demo-issuer.js';
 import { startReferenceStack } from './lib/reference-stack.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -53,7 +55,15 @@ function runCli(run: DemoRun): Promise<number> {
 }
 
 const stack = await startReferenceStack();
-process.stdout.write(`demo: reference auth server ${stack.authOrigin}, provider ${stack.providerOrigin}\n`);
+// Plays the vendor's issuer: the Write plan posts only assertions it is given, and the reference provider
+// verifies them (fetches the hosted copy at its id, or checks the signature under the published key).
+const issuer = await startDemoIssuer();
+process.stdout.write(`demo: reference auth server ${stack.authOrigin}, provider ${stack.providerOrigin}, demo issuer ${issuer.origin}\n`);
+// For the signed-in demo user (the provider refuses a recipient other than the token's user): one hosted
+// (an Assertion Payload file), one signed (a bare compact JWS), so each refused POST in the scope scenario has its own.
+const postFiles = [join(outDir, 'vendor-hosted-assertion.json'), join(outDir, 'vendor-signed-assertion.jws')];
+writeFileSync(postFiles[0]!, `${JSON.stringify({ assertion: issuer.hosted(user.email, 1) }, null, 2)}\n`);
+writeFileSync(postFiles[1]!, `${await issuer.signed(user.email, 2)}\n`);
 runs.push({
   name: 'providers',
   args: [
@@ -62,6 +72,7 @@ runs.push({
     '--authorize', 'auto',
     '--auth-field', `username=${user.username}`,
     '--auth-field', `password=${user.password}`,
+    ...postFiles.flatMap((f) => ['--post-assertion', f]),
   ],
 });
 for (const [plan, entry, send] of [
@@ -72,6 +83,15 @@ for (const [plan, entry, send] of [
   runs.push({ name: plan, args: ['--plan', plan, '--listen', '127.0.0.1:0', '--wait', '60', '--trigger', walletTrigger(entry, send)] });
 }
 
+function skippedScenarios(summaryFile: string): string[] {
+  try {
+    const summary = JSON.parse(readFileSync(summaryFile, 'utf8')) as { scenarios?: { id: string; outcome: string }[] };
+    return (summary.scenarios ?? []).filter((s) => s.outcome === 'skip').map((s) => s.id);
+  } catch {
+    return []; // no summary: the run's exit code already says it did not finish
+  }
+}
+
 const results: { name: string; code: number }[] = [];
 try {
   for (const run of runs) {
@@ -79,12 +99,17 @@ try {
     results.push({ name: run.name, code: await runCli(run) });
   }
 } finally {
-  await stack.close();
+  await Promise.all([stack.close(), issuer.close()]);
 }
 
 const worst = Math.max(...results.map((r) => r.code));
 const verdict = (code: number): string => (code === 0 ? 'pass' : code === 1 ? 'FAIL' : 'ERROR (suite or usage)');
 process.stdout.write(`\ndemo summary (reports in ${outDir}):\n`);
 for (const r of results) process.stdout.write(`  ${r.name.padEnd(20)} ${verdict(r.code).padEnd(22)} ${join(outDir, r.name, 'report.html')}\n`);
+// A plan passes with a scenario skipped (e.g. the Write plan's create path without an assertion): say so.
+for (const r of results) {
+  const skipped = skippedScenarios(join(outDir, r.name, 'summary.json'));
+  if (skipped.length) process.stdout.write(`  ${r.name} skipped: ${skipped.join(', ')}\n`);
+}
 process.stdout.write(worst === 0 ? 'demo: all plans passed\n' : `demo: exit code ${worst}\n`);
 process.exit(worst);
