@@ -140,7 +140,7 @@ describe('a not-applicable skip', () => {
       sink: (e) => events.push(e),
     });
     expect(events.find((e): e is PlanEndEvent => e.type === 'plan-end')?.outcome).toBe('inconclusive');
-    expect(events.find((e) => e.type === 'notice')).toMatchObject({ code: 'plan-not-exercised', message: expect.stringContaining('plan p: every scenario was skipped') });
+    expect(events.find((e) => e.type === 'notice' && e.code === 'plan-not-exercised')).toMatchObject({ message: expect.stringContaining('plan p: every scenario was skipped') });
     expect(end).toMatchObject({ verdict: 'inconclusive', exitCode: 3, blocked: { remedies: [expect.stringContaining('needs getClrs')] } });
   });
 });
