@@ -12,6 +12,7 @@ import { PLANS } from './plans/index.js';
 import { SCENARIOS } from './scenarios/index.js';
 import { resolveRunConfig, type RunFlags } from './cli/resolve-config.js';
 import { runCommand } from './cli/run-command.js';
+import { createOutput, type OutputMode } from './cli/output.js';
 import { officialSchemasHook, schemasSyncCommand } from './cli/schemas-command.js';
 import { reportCommand } from './cli/report-command.js';
 import { validateCommand, type ValidateFlags } from './cli/validate-command.js';
@@ -23,7 +24,10 @@ const say = (line: string) => process.stdout.write(`${line}\n`);
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 // Options `run` and `validate` share, so both commands describe them alike.
-const reporterOption = () => new Option('--reporter <name>', 'reporter, repeatable: console, json, junit, html, markdown, or a module path').argParser(collect);
+const reporterOption = () =>
+  new Option('--reporter <name>', 'reporter, repeatable: console, json, junit, html, markdown, github, or a module path (github is added when GITHUB_ACTIONS=true)').argParser(collect);
+const quietOption = () => new Option('--quiet', 'print only the verdict line, the closing line and errors');
+const jsonOption = () => new Option('--json', 'print the run summary (as summary.json) on stdout and nothing else; other lines go to stderr');
 const timeoutOption = () => new Option('--timeout <ms>', 'per-request timeout in milliseconds');
 const officialSchemasOption = () =>
   new Option('--official-schemas [dir]', 'also record the official 1EdTech schema verdicts, from a `schemas sync` cache (default .cache/official-schemas)');
@@ -62,16 +66,21 @@ async function main(argv: string[]): Promise<number> {
     .option('--sign-key <file>', 'PKCS#8 PEM or private JWK signing the run bundle (default: an ephemeral Ed25519 key)')
     .option('--no-sign', 'do not write the signed bundle (bundle.json, bundle.jws)')
     .addOption(officialSchemasOption())
-    .action(async (flags: RunFlags & { expectedFailures?: string; signKey?: string; sign: boolean; officialSchemas?: string | true }) => {
+    .addOption(quietOption())
+    .addOption(jsonOption())
+    .action(async (flags: RunFlags & OutputMode & { expectedFailures?: string; signKey?: string; sign: boolean; officialSchemas?: string | true }) => {
       const resolved = resolveRunConfig(flags, [...PLANS.keys()]);
-      const officialSchemas = officialSchemasHook(flags.officialSchemas, say);
+      const output = createOutput(flags);
+      const officialSchemas = officialSchemasHook(flags.officialSchemas, output.progress);
       const config = officialSchemas ? { ...resolved, officialSchemas } : resolved;
       // Read both files before the run so a bad one is a usage error, not a wasted run.
       const expectedFailures = flags.expectedFailures
         ? { file: flags.expectedFailures, entries: loadExpectedFailures(flags.expectedFailures) }
         : undefined;
       const signingKey = flags.sign ? await signingKeyFor(flags.signKey) : undefined;
-      const result = await runCommand(config, say, {
+      const result = await runCommand(config, output.progress, {
+        output,
+        env: process.env,
         ...(expectedFailures ? { expectedFailures } : {}),
         ...(signingKey ? { signingKey } : {}),
       });
@@ -141,8 +150,11 @@ async function main(argv: string[]): Promise<number> {
     .option('--at <date-time>', 'judge expiry and issue dates at this instant instead of now')
     .option('--schema-only', 'only the schema checks (no JSON-LD expansion, no verification)')
     .addOption(officialSchemasOption())
-    .action(async (documents: string[], flags: ValidateFlags) => {
-      exitCode = await validateCommand(documents, flags, say);
+    .addOption(quietOption())
+    .addOption(jsonOption())
+    .action(async (documents: string[], flags: ValidateFlags & OutputMode) => {
+      const output = createOutput(flags);
+      exitCode = await validateCommand(documents, flags, output.progress, new Date(), { output, env: process.env });
     });
 
   program

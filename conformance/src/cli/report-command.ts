@@ -4,6 +4,7 @@ import { UsageError } from '../engine/errors.js';
 import type { ExitCode, RunEndEvent } from '../engine/events.js';
 import { parseEventLog } from '../reporters/jsonl.js';
 import { loadReporter } from '../reporters/index.js';
+import { reportsLine } from './output.js';
 
 /** Re-renders reports from a recorded run (a run directory or its events.jsonl) without re-running. */
 export async function reportCommand(
@@ -37,7 +38,7 @@ export async function reportCommand(
     if (reporter.onEvent) for (const e of events) reporter.onEvent(e);
     if (reporter.finish) written.push(...(await reporter.finish(events, outDir)));
   }
-  if (written.length) say(`reports: ${written.join(', ')}`);
+  if (written.length) say(reportsLine(outDir, written));
   const end = events.find((e): e is RunEndEvent => e.type === 'run-end');
   return end?.exitCode ?? 2;
 }

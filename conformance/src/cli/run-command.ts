@@ -6,9 +6,9 @@ import { nowIso } from '../engine/events.js';
 import { Redactor } from '../engine/redact.js';
 import { runPlans, subjectOf, SUITE } from '../engine/run.js';
 import { PLANS } from '../plans/index.js';
-import { closingLine } from '../reporters/console.js';
 import { openEventLog } from '../reporters/jsonl.js';
 import { loadReporter, type Reporter } from '../reporters/index.js';
+import { finishOutput, loadReporters, sayOutput, type CliOutput } from './output.js';
 import { SCENARIOS } from '../scenarios/index.js';
 import { consumerOptions, startConsumerRun, type ConsumerRun } from './consumer-run.js';
 import { signRunDirectory } from '../report/commands.js';
@@ -23,6 +23,10 @@ export interface RunExtras {
   signingKey?: SigningKey;
   /** Shared redactor, so a caller can see which values the run treated as secret. */
   redactor?: Redactor;
+  /** Where lines go (--quiet, --json); default: everything to `say`, the console reporter to stdout. */
+  output?: CliOutput;
+  /** GITHUB_ACTIONS and GITHUB_STEP_SUMMARY are read from here; the CLI passes process.env. */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface RunOutcome {
@@ -36,6 +40,8 @@ export interface RunOutcome {
  * found once the run directory exists (unloadable reporter, unreachable target) is still written there.
  */
 export async function runCommand(config: RunConfig, say: (line: string) => void, extras: RunExtras = {}): Promise<RunOutcome> {
+  const output = extras.output ?? sayOutput(say);
+  const env = extras.env ?? {};
   mkdirSync(config.outDir, { recursive: true });
   const log = openEventLog(config.outDir);
   const events: RunEvent[] = [];
@@ -54,10 +60,12 @@ export async function runCommand(config: RunConfig, say: (line: string) => void,
   for (const v of Object.values(config.authFields)) redactor.addSecret(v);
   let consumerRun: ConsumerRun | undefined;
   try {
-    reporters = await Promise.all(config.reporters.map(loadReporter));
+    reporters = await loadReporters(config.reporters, output, env);
     // Consumer-only runs have no target to reach: the candidate comes to the emulators.
     if (!config.consumer?.only) await ensureReachable(config);
-    consumerRun = await startConsumerRun(config, say);
+    // Without --trigger the candidate is started by hand, so --quiet still shows where it must connect.
+    const consumerSay = output.mode.quiet && config.consumer && !config.consumer.trigger ? output.warn : output.progress;
+    consumerRun = await startConsumerRun(config, consumerSay);
     const runConfig = consumerRun?.config ?? config;
     const plans = config.plans.map((id) => PLANS.get(id)!);
     await runPlans({
@@ -96,14 +104,12 @@ export async function runCommand(config: RunConfig, say: (line: string) => void,
   for (const r of reporters.length ? reporters : [await loadReporter('json')]) {
     if (r.finish) files.push(...(await r.finish(events, config.outDir)));
   }
-  if (extras.signingKey) files.push(...(await signRunDirectory(config.outDir, extras.signingKey, say)));
+  if (extras.signingKey) files.push(...(await signRunDirectory(config.outDir, extras.signingKey, output.progress)));
   const end = events.find((e): e is RunEndEvent => e.type === 'run-end');
-  say(`reports: ${files.join(', ')}`);
-  const last = closingLine(events);
-  if (last) say(last);
-  for (const entry of expected?.passing ?? []) {
-    say(`expected failure now passes: ${entryName(entry)} (remove it from ${extras.expectedFailures?.file})`);
-  }
+  const passing = (expected?.passing ?? []).map(
+    (entry) => `expected failure now passes: ${entryName(entry)} (remove it from ${extras.expectedFailures?.file})`,
+  );
+  finishOutput(events, config.outDir, files, output, env, passing);
   return { exitCode: end?.exitCode ?? 2, outDir: config.outDir, files };
 }
 

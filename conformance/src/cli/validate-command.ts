@@ -8,9 +8,9 @@ import { UsageError } from '../engine/errors.js';
 import type { ExitCode, RunEndEvent, RunEvent } from '../engine/events.js';
 import { runPlans } from '../engine/run.js';
 import type { Plan, Scenario } from '../engine/scenario.js';
-import { closingLine } from '../reporters/console.js';
 import { openEventLog } from '../reporters/jsonl.js';
-import { loadReporter, type Reporter } from '../reporters/index.js';
+import type { Reporter } from '../reporters/index.js';
+import { finishOutput, loadReporters, sayOutput, type CliOutput } from './output.js';
 import { isPng, isSvg, readBakedPng, readBakedSvg, type BakedBadge } from '../actions/ob20/baked-badge.js';
 import { documentScenario, roleFor, type DocumentInput } from '../scenarios/clr/support/document-scenario.js';
 import { officialSchemasHook } from './schemas-command.js';
@@ -219,13 +219,21 @@ export function missingDataRemedy(flags: Pick<ValidateFlags, 'allowNetwork' | 'r
  * `conformance validate <file|URL>…`: one plan with a synthetic scenario per document, run by the same
  * engine and reporters as `run`, so events, reports and exit codes (0/1/2/3) mean the same thing.
  */
-export async function validateCommand(sources: string[], flags: ValidateFlags, say: (line: string) => void, now = new Date()): Promise<ExitCode> {
+export async function validateCommand(
+  sources: string[],
+  flags: ValidateFlags,
+  say: (line: string) => void,
+  now = new Date(),
+  extras: { output?: CliOutput; env?: NodeJS.ProcessEnv } = {},
+): Promise<ExitCode> {
+  const output = extras.output ?? sayOutput(say);
+  const env = extras.env ?? {};
   const base = validateConfig(sources, flags, now);
   // Same option as `run --official-schemas`, but a cache never synced is a usage error here (see officialSchemasHook).
-  const officialSchemas = officialSchemasHook(flags.officialSchemas, say, { missing: 'error' });
+  const officialSchemas = officialSchemasHook(flags.officialSchemas, output.progress, { missing: 'error' });
   const config: RunConfig = officialSchemas ? { ...base, officialSchemas } : base;
-  const inputs = await loadInputs(sources, flags, config.timeoutMs, say);
-  const reporters: Reporter[] = await Promise.all(config.reporters.map(loadReporter));
+  const inputs = await loadInputs(sources, flags, config.timeoutMs, output.progress);
+  const reporters: Reporter[] = await loadReporters(config.reporters, output, env);
   const fetch = { allowNetwork: flags.allowNetwork === true, resolve: parseResolve(flags.resolve) };
   const at = flags.at === undefined ? undefined : new Date(flags.at);
   if (at && Number.isNaN(at.getTime())) throw new UsageError('bad-date', `--at "${flags.at}" is not a date-time`);
@@ -263,9 +271,7 @@ export async function validateCommand(sources: string[], flags: ValidateFlags, s
   await runPlans({ config, plans: [plan], scenarios: new Map(scenarios.map((s) => [s.id, s])), sink: emit, options });
   const files = [log.file];
   for (const r of reporters) if (r.finish) files.push(...(await r.finish(events, config.outDir)));
-  say(`reports: ${files.join(', ')}`);
+  finishOutput(events, config.outDir, files, output, env);
   const end = events.find((e): e is RunEndEvent => e.type === 'run-end');
-  const last = closingLine(events);
-  if (last) say(last);
   return end?.exitCode ?? 2;
 }

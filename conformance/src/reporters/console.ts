@@ -40,10 +40,7 @@ export function consoleReporter(write: (line: string) => void = (l) => process.s
           break;
         }
         case 'run-end': {
-          const c = e.counts;
-          write(
-            `\n${VERDICT[verdictOf(e)]}: ${c.pass} passed, ${c.fail} failed, ${c.warning} warnings, ${c.info} info, ${c.skip} skipped, ${c.error} suite errors in ${(e.durationMs / 1000).toFixed(1)} s`,
-          );
+          write(`\n${verdictLine(e)}`);
           const why = inconclusiveLine(e);
           if (why) write(why);
           break;
@@ -53,6 +50,12 @@ export function consoleReporter(write: (line: string) => void = (l) => process.s
       }
     },
   };
+}
+
+/** The verdict and counts in one line: what `--quiet` keeps. */
+export function verdictLine(e: RunEndEvent): string {
+  const c = e.counts;
+  return `${VERDICT[verdictOf(e)]}: ${c.pass} passed, ${c.fail} failed, ${c.warning} warnings, ${c.info} info, ${c.skip} skipped, ${c.error} suite errors in ${(e.durationMs / 1000).toFixed(1)} s`;
 }
 
 /**

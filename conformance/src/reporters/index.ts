@@ -2,15 +2,22 @@ import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { UsageError } from '../engine/errors.js';
 import { consoleReporter } from './console.js';
+import { githubReporter } from './github.js';
 import { jsonReporter } from './json.js';
 import { junitReporter } from './junit.js';
 import { htmlReporter } from './html.js';
 import { markdownReporter } from './markdown.js';
 import type { Reporter } from './types.js';
 
+/** Where the reporters that print lines (console, github) write them; stdout when not given. */
+export interface ReporterContext {
+  write?: (line: string) => void;
+}
+
 /** Built-in reporters by name. Any other name is taken as a module path whose default export is a Reporter. */
-export const BUILT_IN_REPORTERS: Record<string, () => Reporter> = {
-  console: () => consoleReporter(),
+export const BUILT_IN_REPORTERS: Record<string, (ctx: ReporterContext) => Reporter> = {
+  console: (ctx) => consoleReporter(ctx.write),
+  github: (ctx) => githubReporter(ctx.write),
   json: () => jsonReporter,
   junit: () => junitReporter,
   html: () => htmlReporter,
@@ -18,9 +25,9 @@ export const BUILT_IN_REPORTERS: Record<string, () => Reporter> = {
   md: () => markdownReporter,
 };
 
-export async function loadReporter(name: string): Promise<Reporter> {
+export async function loadReporter(name: string, ctx: ReporterContext = {}): Promise<Reporter> {
   const builtIn = BUILT_IN_REPORTERS[name];
-  if (builtIn) return builtIn();
+  if (builtIn) return builtIn(ctx);
   if (!/[\\/]|\.(m?[jt]s)$/.test(name)) {
     throw new UsageError(
       'unknown-reporter',
