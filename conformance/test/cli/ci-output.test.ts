@@ -163,6 +163,23 @@ describe('--json and --quiet', () => {
   });
 });
 
+describe('--quiet in a CI job', () => {
+  it('keeps the annotations and the error of a run that could not start', async () => {
+    const dir = tmp();
+    const r = await cli(['validate', bad, '--out', join(dir, 'fail'), '--quiet'], { GITHUB_ACTIONS: 'true' });
+    expect(r.code).toBe(1);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines.filter((l) => !l.startsWith('::'))).toEqual([expect.stringMatching(/^FAIL: /)]);
+    expect(lines.some((l) => l.startsWith('::error title=OBC21-MANIFEST-PROPERTIES::'))).toBe(true);
+    const down = await cli(['run', '--plan', 'obc-provider-read', '--target', 'http://127.0.0.1:9', '--out', join(dir, 'down'), '--timeout', '2000', '--quiet']);
+    expect(down.code).toBe(2);
+    expect(down.stdout.trim().split('\n')).toEqual([
+      expect.stringMatching(/^SUITE ERROR: 0 passed/),
+      expect.stringMatching(/^conformance: target unreachable: http:\/\/127\.0\.0\.1:9/),
+    ]);
+  });
+});
+
 describe('plain output', () => {
   it('names the run directory on one reports: line, without listing absolute file paths', async () => {
     const out = join(tmp(), 'run');
