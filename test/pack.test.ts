@@ -52,6 +52,7 @@ beforeAll(async () => {
   const installed = await exec(NPM, ['install', '--no-audit', '--no-fund', '--prefer-offline', '--no-save', tarball], project);
   expect(installed.code, installed.stderr).toBe(0);
   bin = join(project, 'node_modules', '.bin', 'lrc-conformance');
+  writeFileSync(join(work, 'manifest.json'), JSON.stringify(manifest()));
   stack = await startReferenceStack();
 }, 240_000);
 
@@ -86,6 +87,21 @@ describe('the packed lrc-conformance package', () => {
     expect(plans.stdout).toContain('  provider-manifest-discovery: ');
   });
 
+  it('--help loads none of the heavy packages the commands need (they load on first use)', async () => {
+    // A module hook that names every package the CLI resolves from its own files.
+    writeFileSync(join(work, 'hook.mjs'), "export async function resolve(s, c, next) { if (!/^(node:|\\.|\\/|file:)/.test(s) && !c.parentURL?.includes('/node_modules/' + s)) process.stderr.write('PKG ' + s + '\\n'); return next(s, c); }\n");
+    writeFileSync(join(work, 'register.mjs'), "import { register } from 'node:module'; register('./hook.mjs', import.meta.url);\n");
+    const entry = join(project, 'node_modules', 'lrc-conformance', 'bin', 'lrc-conformance.js');
+    const traced = (...args: string[]) => exec(process.execPath, ['--import', join(work, 'register.mjs'), entry, ...args], project);
+    const packagesOf = (r: Result) => new Set([...r.stderr.matchAll(/^PKG (\S+)$/gm)].map((m) => m[1]!.split('/')[0]!));
+    const help = await traced('--help');
+    expect(help.code, help.stderr).toBe(0);
+    expect([...packagesOf(help)]).toEqual(['commander']);
+    // The hook does see the rest once a command needs it.
+    const validate = await traced('validate', join(work, 'manifest.json'), '--out', join(work, 'validate-traced'));
+    expect([...packagesOf(validate)]).toEqual(expect.arrayContaining(['commander', 'ajv', 'jsonld', 'jose']));
+  });
+
   it('a usage mistake is exit 2 with one line and no stack trace', async () => {
     const r = await cli('run', '--plan', 'obc-provider-read');
     expect(r.code).toBe(2);
@@ -95,7 +111,6 @@ describe('the packed lrc-conformance package', () => {
   });
 
   it('validate passes a valid Badge Connect manifest (exit 0) and fails a broken one (exit 1)', async () => {
-    writeFileSync(join(work, 'manifest.json'), JSON.stringify(manifest()));
     const ok = await cli('validate', join(work, 'manifest.json'), '--out', join(work, 'validate-ok'));
     expect(ok.code, ok.stdout + ok.stderr).toBe(0);
     expect(ok.stdout).toMatch(/PASS: \d+ passed, 0 failed/);
