@@ -8,16 +8,13 @@ import { Command, CommanderError, Option } from 'commander';
 import { mkdirSync } from 'node:fs';
 import { UsageError } from './engine/errors.js';
 import { SUITE } from './engine/run.js';
-import { PLANS } from './plans/index.js';
-import { SCENARIOS } from './scenarios/index.js';
+import { PLAN_IDS } from './plans/ids.js';
 import { resolveRunConfig, type RunFlags } from './cli/resolve-config.js';
-import { runCommand } from './cli/run-command.js';
 import { createOutput, type OutputMode } from './cli/output.js';
-import { officialSchemasHook, schemasSyncCommand } from './cli/schemas-command.js';
-import { reportCommand } from './cli/report-command.js';
-import { validateCommand, type ValidateFlags } from './cli/validate-command.js';
+import type { ValidateFlags } from './cli/validate-command.js';
+// Loaded on first use, so that --help and usage errors start fast.
+import { diffCommand, loadCatalog, officialSchemasHook, reportCommand, runCommand, schemasSyncCommand, signCommand, signingKeyFor, validateCommand, verifyReportCommand } from './cli/lazy.js';
 import { DOCUMENT_KINDS } from './actions/clr/document-kind.js';
-import { diffCommand, signCommand, signingKeyFor, verifyReportCommand } from './report/commands.js';
 import { loadExpectedFailures } from './report/expected-failures.js';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -43,7 +40,7 @@ async function main(argv: string[]): Promise<number> {
   program
     .command('run')
     .description('run plans against a target and write reports')
-    .addOption(new Option('--plan <id>', `plan to run, repeatable (${[...PLANS.keys()].join(', ')})`).argParser(collect))
+    .addOption(new Option('--plan <id>', `plan to run, repeatable (${PLAN_IDS.join(', ')})`).argParser(collect))
     .option('--target <url>', 'provider origin, manifest URL or CLR discovery URL (not needed for consumer plans)')
     .option('--config <file>', 'JSON config file (flags override it)')
     .option('--out <dir>', 'run directory for events.jsonl, summary.json, junit.xml')
@@ -69,9 +66,9 @@ async function main(argv: string[]): Promise<number> {
     .addOption(quietOption())
     .addOption(jsonOption())
     .action(async (flags: RunFlags & OutputMode & { expectedFailures?: string; signKey?: string; sign: boolean; officialSchemas?: string | true }) => {
-      const resolved = resolveRunConfig(flags, [...PLANS.keys()]);
+      const resolved = resolveRunConfig(flags, [...PLAN_IDS]);
       const output = createOutput(flags);
-      const officialSchemas = officialSchemasHook(flags.officialSchemas, output.progress);
+      const officialSchemas = await officialSchemasHook(flags.officialSchemas, output.progress);
       const config = officialSchemas ? { ...resolved, officialSchemas } : resolved;
       // Read both files before the run so a bad one is a usage error, not a wasted run.
       const expectedFailures = flags.expectedFailures
@@ -104,8 +101,8 @@ async function main(argv: string[]): Promise<number> {
     .argument('<previous>', 'previous run directory, events.jsonl or summary.json')
     .argument('<current>', 'current run directory, events.jsonl or summary.json')
     .option('--json', 'print the diff as JSON')
-    .action((previous: string, current: string, flags: { json?: boolean }) => {
-      exitCode = diffCommand(previous, current, flags, say);
+    .action(async (previous: string, current: string, flags: { json?: boolean }) => {
+      exitCode = await diffCommand(previous, current, flags, say);
     });
 
   program
@@ -160,7 +157,8 @@ async function main(argv: string[]): Promise<number> {
   program
     .command('plans')
     .description('list plans and their scenarios')
-    .action(() => {
+    .action(async () => {
+      const { PLANS, SCENARIOS } = await loadCatalog();
       for (const plan of PLANS.values()) {
         say(`${plan.id}: ${plan.title}`);
         for (const id of plan.scenarios) say(`  ${id}: ${SCENARIOS.get(id)?.title ?? '(missing)'}`);
