@@ -182,6 +182,13 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// A reader that closes early (`plans | head`) is not an error of ours: stop quietly, never with a stack trace.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  process.stderr.write(`conformance: cannot write to standard output (${err.code ?? err.message})\n`);
+  process.exit(2);
+});
+
 main(process.argv).then((code) => {
   process.exitCode = code;
 });
