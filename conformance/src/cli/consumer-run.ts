@@ -33,7 +33,8 @@ export async function startConsumerRun(config: RunConfig, say: (line: string) =>
     progress: say,
   };
   const runConfig: RunConfig = options.only
-    ? { ...config, target: emulator.origin, manifestUrl: emulator.manifestUrl, plainHttpLoopback: true }
+    ? // The emulators are the suite's own plain-http loopback servers: no TLS notice blames the candidate for them.
+      { ...config, target: emulator.origin, manifestUrl: emulator.manifestUrl, plainHttpLoopback: false }
     : config;
   return { harness, config: runConfig, close: () => emulator.close() };
 }

@@ -17,6 +17,20 @@ function jwsPayload(jws: string): Record<string, unknown> | undefined {
   }
 }
 
+/** Why `doc` is not an OB 2.0 Assertion by its type (a BadgeClass or Profile given by mistake), or undefined. */
+function notAnAssertion(doc: Record<string, unknown>): string | undefined {
+  const types = (Array.isArray(doc.type) ? doc.type : [doc.type]).filter((t): t is string => typeof t === 'string');
+  if (types.length === 0) return 'has no "type": give an Open Badges 2.0 Assertion';
+  const ok = types.some((t) => t === 'Assertion' || t === 'https://w3id.org/openbadges#Assertion' || t === 'obi:Assertion');
+  return ok ? undefined : `is a ${types.join(', ')}, not an Assertion: give an Open Badges 2.0 Assertion to post`;
+}
+
+/** The supplied assertion, or why its document is not one. */
+function supplied(source: string, doc: Record<string, unknown>, payload: SuppliedAssertion['payload'], noId: string): SuppliedAssertion | string {
+  if (typeof doc.id !== 'string') return noId;
+  return notAnAssertion(doc) ?? { source, id: doc.id, doc, payload };
+}
+
 /**
  * One file's assertion: an Assertion Payload ({assertion} or {signedAssertion}; the signed one wins, as in
  * OB 2.1), a bare OB 2.0 Assertion, or a compact JWS. Returns the reason when it is none of these.
@@ -26,7 +40,7 @@ export function parseSuppliedAssertion(text: string, source: string): SuppliedAs
   if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) {
     const doc = jwsPayload(trimmed);
     if (!doc) return 'is neither JSON nor a compact JWS whose payload is a JSON object';
-    return typeof doc.id === 'string' ? { source, id: doc.id, doc, payload: { signedAssertion: trimmed } } : 'holds a JWS whose payload has no string "id"';
+    return supplied(source, doc, { signedAssertion: trimmed }, 'holds a JWS whose payload has no string "id"');
   }
   let value: unknown;
   try {
@@ -38,13 +52,11 @@ export function parseSuppliedAssertion(text: string, source: string): SuppliedAs
   if (typeof value.signedAssertion === 'string') {
     const doc = jwsPayload(value.signedAssertion.trim());
     if (!doc) return 'has a "signedAssertion" that is not a compact JWS with a JSON object payload';
-    if (typeof doc.id !== 'string') return 'has a "signedAssertion" whose payload has no string "id"';
-    return { source, id: doc.id, doc, payload: { signedAssertion: value.signedAssertion.trim() } };
+    return supplied(source, doc, { signedAssertion: value.signedAssertion.trim() }, 'has a "signedAssertion" whose payload has no string "id"');
   }
   const doc = 'assertion' in value ? value.assertion : value;
   if (!isObject(doc)) return 'has an "assertion" that is not an object';
-  if (typeof doc.id !== 'string') return 'holds an assertion without a string "id"';
-  return { source, id: doc.id, doc, payload: { assertion: doc } };
+  return supplied(source, doc, { assertion: doc }, 'holds an assertion without a string "id"');
 }
 
 /** Reads and parses each file; an unreadable or unusable one is a UsageError naming it. */

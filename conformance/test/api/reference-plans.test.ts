@@ -53,7 +53,7 @@ function postedBodies(run: Awaited<ReturnType<typeof runPlanIds>>): { scenarioId
 }
 
 describe('obc-provider-write posts only what a verifying provider can accept', () => {
-  it('a supplied assertion that does not verify is not posted, one out of reach and refused is a skip: never a failure', async () => {
+  it('a supplied assertion that does not verify is not posted, one out of reach and refused leaves creation untested: inconclusive, never a failure', async () => {
     const old = { '@context': 'https://w3id.org/openbadges/v2', type: 'Assertion', id: 'urn:uuid:7d1c9a52-3f4e-4b6a-9c8d-0e1f2a3b4c5d', recipient: { type: 'email', hashed: false, identity: TEST_USER_EMAIL }, badge: `${issuer.origin}/badge`, verification: { type: 'HostedBadge' }, issuedOn: '2025-06-01T12:00:00Z' };
     const unhosted = { ...old, id: `${issuer.origin}/assertions/never-published` };
     for (const [doc, message] of [
@@ -64,23 +64,25 @@ describe('obc-provider-write posts only what a verifying provider can accept', (
       const run = await runPlanIds(stack.manifestUrl, ['obc-provider-write'], { postAssertions });
       expect(run.problems, describeProblems(run)).toEqual([]);
       const end = run.events.find((e) => e.type === 'scenario-end' && e.scenarioId === 'provider-post-assertion');
-      expect(end).toMatchObject({ outcome: 'skip' });
+      expect(end).toMatchObject({ outcome: 'inconclusive' });
       expect(JSON.stringify(end)).toMatch(message);
+      expect(run.end).toMatchObject({ verdict: 'inconclusive', exitCode: 3 });
       // The one that does not verify is posted by no scenario.
       if (doc === old) expect(postedBodies(run).filter((p) => p.body.assertion?.id === old.id)).toEqual([]);
     }
   }, 60_000);
 
-  it('without supplied assertions: creation skips saying how to supply one, the update re-posts a listed one, and nothing fails', async () => {
+  it('without supplied assertions: creation is left open saying how to supply one (inconclusive, exit 3), the update re-posts a listed one, and nothing fails', async () => {
     const run = await runPlanIds(stack.manifestUrl, ['obc-provider-write']);
     expect(run.problems, describeProblems(run)).toEqual([]);
     const end = run.events.find((e) => e.type === 'scenario-end' && e.scenarioId === 'provider-post-assertion');
-    expect(end).toMatchObject({ outcome: 'skip' });
+    expect(end).toMatchObject({ outcome: 'inconclusive' });
     expect(JSON.stringify(end)).toMatch(/--post-assertion <file>/);
+    expect(run.end.blocked?.remedies).toEqual([expect.stringContaining('--post-assertion <file>')]);
     const ends = new Map(run.events.flatMap((e) => (e.type === 'scenario-end' ? [[e.scenarioId, e.outcome] as const] : [])));
     expect(ends.get('provider-post-assertion-update')).toBe('pass');
     expect(ends.get('provider-post-assertion-scope')).toBe('pass');
-    expect(run.end.exitCode).toBe(0);
+    expect(run.end).toMatchObject({ verdict: 'inconclusive', exitCode: 3, counts: { fail: 0 } });
   }, 60_000);
 
   it('never posts a hosted assertion whose id is not an HTTP(S) URL, outside the deliberately invalid ones', async () => {

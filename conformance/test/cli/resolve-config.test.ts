@@ -129,6 +129,9 @@ describe('assertions to post (--post-assertion, config "postAssertions")', () =>
     ['assertion not an object', () => configFile('{"assertion": "https://x.example.org/a/1"}'), /"assertion" that is not an object/],
     ['text that is no JWS', () => configFile('hello world'), /neither JSON nor a compact JWS/],
     ['a JWS whose payload has no id', () => configFile(jwsOf({ type: 'Assertion' })), /payload has no string "id"/],
+    ['a BadgeClass given by mistake', () => configFile(JSON.stringify({ type: 'BadgeClass', id: 'https://x.example.org/b' })), /is a BadgeClass, not an Assertion/],
+    ['a document without type', () => configFile(JSON.stringify({ assertion: { id: 'https://x.example.org/a/9' } })), /has no "type"/],
+    ['a JWS of a Profile', () => configFile(jwsOf({ type: 'Profile', id: 'https://x.example.org/p' })), /is a Profile, not an Assertion/],
   ])('refuses %s with a one-line usage error', (_name, make, message) => {
     const err = usage(() => resolveRunConfig({ ...base, postAssertion: [make()] }, PLANS));
     expect(err.message).toMatch(/^--post-assertion /);

@@ -146,8 +146,8 @@ describe('ensure-state-fresh and ensure-state-entropy (two runs)', () => {
   it('fails the same state in both runs, however random it looks', () => {
     expect(ensureStateFresh.run([withState(a), withState(a)])).toMatchObject({ outcome: 'fail', message: expect.stringContaining('same state') });
   });
-  it('skips when the second run did not authorize', () => {
-    expect(ensureStateFresh.run([withState(a), drop('authorize')])).toMatchObject({ outcome: 'skip' });
+  it('is left open (blocked: want of data, never a pass) when the second run did not authorize', () => {
+    expect(ensureStateFresh.run([withState(a), drop('authorize')])).toMatchObject({ outcome: 'skip', blocked: { needs: 'a second authorization by the candidate' } });
   });
   it.each([
     ['8 hex characters (32 bits)', 'deadbeef'],

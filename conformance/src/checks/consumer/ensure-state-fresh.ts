@@ -1,5 +1,5 @@
 import type { EmulatorCall } from '../../emulators/types.js';
-import { fail, pass, skip, type Check } from '../../engine/verdict.js';
+import { blocked, fail, pass, type Check } from '../../engine/verdict.js';
 import { byRoute } from './calls.js';
 
 /** Authorization requests of several runs of the candidate, one list per run. */
@@ -17,7 +17,15 @@ export const ensureStateFresh: Check<Runs> = {
   title: 'every authorization request carries a state not used before',
   run(runs) {
     const states = statesOf(runs);
-    if (runs.filter((r) => byRoute(r, 'authorize').length > 0).length < 2) return skip('the candidate did not authorize in both runs, so state reuse cannot be judged');
+    // A candidate that keeps its tokens may rightly skip signing in again; the MUST is then left open, not passed.
+    if (runs.filter((r) => byRoute(r, 'authorize').length > 0).length < 2) {
+      return blocked(
+        'the candidate did not authorize in both runs, so state reuse cannot be judged',
+        'a second authorization by the candidate',
+        undefined,
+        'start the candidate so that it signs in again on its second run (e.g. without its stored tokens)',
+      );
+    }
     if (states.length < 2) return fail('fewer than two authorization requests carried a state');
     const seen = new Map<string, { run: number; seq: number }>();
     for (const s of states) {
