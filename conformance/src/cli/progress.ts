@@ -45,9 +45,12 @@ export function createProgress({ label, total, unit = 'records', stream, interva
   let drawn = false;
   let shown = -1;
   const line = (now: number) => `${label}: ${count}/${total} ${unit}, ${((now - start) / 1000).toFixed(1)} s`;
-  // A TTY line is cleared to its end so a shorter line leaves no tail.
+  // No ANSI codes (the README promises none): a TTY line is padded with spaces over a longer previous one.
+  let width = 0;
   const show = (now: number, end: boolean) => {
-    stream.write(tty ? `\r${line(now)}\x1b[K${end ? '\n' : ''}` : `${line(now)}\n`);
+    const text = line(now);
+    stream.write(tty ? `\r${text.padEnd(width)}${end ? '\n' : ''}` : `${text}\n`);
+    width = text.length;
     drawn = tty && !end;
     shown = count;
   };
@@ -68,7 +71,8 @@ export function createProgress({ label, total, unit = 'records', stream, interva
     },
     clear() {
       if (!drawn) return;
-      stream.write('\r\x1b[K');
+      stream.write(`\r${' '.repeat(width)}\r`);
+      width = 0;
       drawn = false;
       // Redraw at the next tick rather than leave the counter missing for a whole interval.
       last = -Infinity;
