@@ -147,6 +147,7 @@ async function main(argv: string[]): Promise<number> {
     .option('--at <date-time>', 'judge expiry and issue dates at this instant instead of now')
     .option('--schema-only', 'only the schema checks (no JSON-LD expansion, no verification)')
     .addOption(officialSchemasOption())
+    .option('--progress', 'show a progress line on stderr even when it is not a terminal (at most one line a second); never with --quiet or --json')
     .addOption(quietOption())
     .addOption(jsonOption())
     .action(async (documents: string[], flags: ValidateFlags & OutputMode) => {

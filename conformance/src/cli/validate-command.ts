@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve as resolvePath } from 'node:path';
@@ -12,7 +13,8 @@ import { openEventLog } from '../reporters/jsonl.js';
 import type { Reporter } from '../reporters/index.js';
 import { finishOutput, loadReporters, sayOutput, type CliOutput } from './output.js';
 import { isPng, isSvg, readBakedPng, readBakedSvg, type BakedBadge } from '../actions/ob20/baked-badge.js';
-import { documentScenario, roleFor, type DocumentInput } from '../scenarios/clr/support/document-scenario.js';
+import { documentScenario, recordCount, roleFor, type DocumentInput } from '../scenarios/clr/support/document-scenario.js';
+import { createProgress, NO_PROGRESS, progressWanted, type Progress, type ProgressStream } from './progress.js';
 import { officialSchemasHook } from './schemas-command.js';
 
 export interface ValidateFlags {
@@ -28,6 +30,8 @@ export interface ValidateFlags {
   schemaOnly?: boolean;
   /** `--official-schemas [dir]`: the official verdicts beside ours, from a `schemas sync` cache. */
   officialSchemas?: string | true;
+  /** Show the progress line on stderr even when it is not a terminal. */
+  progress?: boolean;
 }
 
 const isUrl = (s: string) => /^https?:\/\//i.test(s);
@@ -84,11 +88,12 @@ async function readInput(source: string, resolve: { prefix: string; dir: string 
     try {
       bytes = readFileSync(source);
     } catch (err) {
-      throw new UsageError('input-unreadable', `cannot read ${source}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
+      throw new UsageError('input-unreadable', `cannot read ${source}: ${readError((err as NodeJS.ErrnoException).code)}`);
     }
     text = bytes.toString('utf8');
   }
   const png = bytes !== undefined && isPng(bytes);
+  if (!png) notTextOrEmpty(source, text, bytes);
   if (!png && !isSvg(text)) return served ? { text, served } : { text };
   const read = png ? readBakedPng(bytes!) : readBakedSvg(text);
   if (!read.ok) throw new UsageError('not-baked', `${source}: ${read.reason}`);
@@ -96,6 +101,25 @@ async function readInput(source: string, resolve: { prefix: string; dir: string 
   if (baked.carried !== 'url') return { text: baked.content, baked, ...(served ? { served } : {}) };
   const hosted = await readUrl(baked.content, resolve, timeoutMs);
   return { text: hosted.text, served: { requested: baked.content, served: hosted.served }, baked };
+}
+
+const READ_ERRORS: Record<string, string> = {
+  ENOENT: 'no such file (ENOENT)',
+  EISDIR: 'it is a directory, not a file (EISDIR)',
+  EACCES: 'permission denied (EACCES)',
+  ENOTDIR: 'a part of the path is not a directory (ENOTDIR)',
+};
+const readError = (code: string | undefined) => (code ? (READ_ERRORS[code] ?? code) : 'error');
+
+/**
+ * An empty input or bytes that are not text are named as such before parsing, which would otherwise
+ * report them as a JWS with the wrong number of parts. NUL or undecodable UTF-8 marks binary data.
+ */
+function notTextOrEmpty(source: string, text: string, bytes: Buffer | undefined): void {
+  if (text.trim() === '') throw new UsageError('input-empty', `${source} is empty: give a JSON document or a compact JWS`);
+  if (text.includes('\u0000') || (bytes !== undefined && !isUtf8(bytes))) {
+    throw new UsageError('input-binary', `${source} is not text (binary data): give a JSON document, a compact JWS or a baked PNG/SVG badge`);
+  }
 }
 
 function forcedKind(type: string | undefined): DocumentKind | undefined {
@@ -215,6 +239,22 @@ export function missingDataRemedy(flags: Pick<ValidateFlags, 'allowNetwork' | 'r
   return '--resolve <prefix>=<dir> with a local copy (the network did not serve it)';
 }
 
+/** The progress line over all records (ClrSet members counted one by one); none under --quiet, --json or off a TTY. */
+function startProgress(inputs: DocumentInput[], flags: ValidateFlags, output: CliOutput, stream: ProgressStream | undefined): Progress {
+  if (!stream || !progressWanted({ ...output.mode, progress: flags.progress }, stream)) return NO_PROGRESS;
+  return createProgress({ label: 'validate', total: inputs.reduce((n, i) => n + recordCount(i), 0), stream });
+}
+
+/** The same sinks, each wiping the progress line first (the reporters print while the counter is drawn). */
+function clearingOutput(output: CliOutput, progress: Progress): CliOutput {
+  if (progress === NO_PROGRESS) return output;
+  const before = (write: (line: string) => void) => (line: string) => {
+    progress.clear();
+    write(line);
+  };
+  return { ...output, progress: before(output.progress), result: before(output.result), warn: before(output.warn), reporterWrite: before(output.reporterWrite), json: before(output.json) };
+}
+
 /**
  * `conformance validate <file|URL>…`: one plan with a synthetic scenario per document, run by the same
  * engine and reporters as `run`, so events, reports and exit codes (0/1/2/3) mean the same thing.
@@ -224,7 +264,7 @@ export async function validateCommand(
   flags: ValidateFlags,
   say: (line: string) => void,
   now = new Date(),
-  extras: { output?: CliOutput; env?: NodeJS.ProcessEnv } = {},
+  extras: { output?: CliOutput; env?: NodeJS.ProcessEnv; stderr?: ProgressStream } = {},
 ): Promise<ExitCode> {
   const output = extras.output ?? sayOutput(say);
   const env = extras.env ?? {};
@@ -233,11 +273,16 @@ export async function validateCommand(
   const officialSchemas = officialSchemasHook(flags.officialSchemas, output.progress, { missing: 'error' });
   const config: RunConfig = officialSchemas ? { ...base, officialSchemas } : base;
   const inputs = await loadInputs(sources, flags, config.timeoutMs, output.progress);
-  const reporters: Reporter[] = await loadReporters(config.reporters, output, env);
+  // Only the CLI (which passes its output) draws on the real stderr; other callers pass a stream or get none.
+  const progress = startProgress(inputs, flags, output, extras.stderr ?? (extras.output ? process.stderr : undefined));
+  const reporters: Reporter[] = await loadReporters(config.reporters, clearingOutput(output, progress), env);
   const fetch = { allowNetwork: flags.allowNetwork === true, resolve: parseResolve(flags.resolve) };
   const at = flags.at === undefined ? undefined : new Date(flags.at);
   if (at && Number.isNaN(at.getTime())) throw new UsageError('bad-date', `--at "${flags.at}" is not a date-time`);
-  const scenarios: Scenario[] = inputs.map((input, i) => documentScenario(i, input, fetch, { ...(at ? { now: at } : {}), schemaOnly: flags.schemaOnly === true }));
+  const onRecords = (n: number) => progress.tick(n);
+  const scenarios: Scenario[] = inputs.map((input, i) =>
+    documentScenario(i, input, fetch, { ...(at ? { now: at } : {}), schemaOnly: flags.schemaOnly === true, onRecords }),
+  );
   const plan: Plan = {
     id: 'validate',
     title: 'Validate documents',
@@ -249,6 +294,8 @@ export async function validateCommand(
   const log = openEventLog(config.outDir);
   const events: RunEvent[] = [];
   const write = (e: RunEvent) => {
+    // The final count goes before the reporters' closing lines.
+    if (e.type === 'run-end') progress.done();
     events.push(e);
     log.write(e);
     for (const r of reporters) r.onEvent?.(e);
@@ -268,7 +315,11 @@ export async function validateCommand(
     ...(at ? { at: at.toISOString() } : {}),
     ...(officialSchemas ? { officialSchemas: true } : {}),
   };
-  await runPlans({ config, plans: [plan], scenarios: new Map(scenarios.map((s) => [s.id, s])), sink: emit, options });
+  try {
+    await runPlans({ config, plans: [plan], scenarios: new Map(scenarios.map((s) => [s.id, s])), sink: emit, options });
+  } finally {
+    progress.done();
+  }
   const files = [log.file];
   for (const r of reporters) if (r.finish) files.push(...(await r.finish(events, config.outDir)));
   finishOutput(events, config.outDir, files, output, env);

@@ -70,7 +70,7 @@ describe.concurrent('conformance validate (child process)', () => {
     ['an Open Badges 1.1 assertion', ['validate', OB11_ASSERTION!], 'is an Open Badges 1.1 Assertion (@context https://w3id.org/openbadges/v1), not an Open Badges 2.0 document'],
   ];
   it.each([
-    ['a missing file', ['validate', '/nonexistent/clr.json'], 'cannot read /nonexistent/clr.json: ENOENT'],
+    ['a missing file', ['validate', '/nonexistent/clr.json'], 'cannot read /nonexistent/clr.json: no such file (ENOENT)'],
     ['an unreadable URL', ['validate', 'http://127.0.0.1:9/clr.json', '--timeout', '2000'], 'cannot read http://127.0.0.1:9/clr.json'],
     ['a document of no known kind', ['validate', join(ROOT, 'package.json')], 'cannot tell what'],
     ...(official ? needOfficial : []),

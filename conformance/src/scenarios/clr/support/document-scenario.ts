@@ -64,15 +64,18 @@ async function checkClr(ctx: ScenarioContext, input: unknown, what: string, veri
 
 type NonObKind = Exclude<DocumentKind, keyof typeof OB_SPECS>;
 
-const CHECKS: Record<NonObKind, (ctx: ScenarioContext, input: DocumentInput, verify: VerifyOptions) => Promise<void>> = {
+const CHECKS: Record<NonObKind, (ctx: ScenarioContext, input: DocumentInput, verify: VerifyOptions, onRecord: () => void) => Promise<void>> = {
   async clr(ctx, { doc }, verify) {
     await checkClr(ctx, doc.form === 'jws' ? doc.compact : doc.form === 'json' ? doc.value : undefined, 'Clr', verify);
   },
-  async 'clr-set'(ctx, { doc }, verify) {
+  async 'clr-set'(ctx, { doc }, verify, onRecord) {
     const value = doc.form === 'json' ? doc.value : doc.form === 'jws' ? doc.compact : undefined;
     await ctx.mustContinue(ensureClrSchema(SchemaIds.clr.clrSet, 'ClrSet'), value, ['CLR10-CLRSET']);
     const context = (value as { '@context'?: unknown } | undefined)?.['@context'];
-    for (const r of listedClrs(value, 'ClrSet')) await checkClr(ctx, r.kind === 'signed' ? (r.jws ?? r.doc) : withContext(r.doc, context), r.where, verify);
+    for (const r of listedClrs(value, 'ClrSet')) {
+      await checkClr(ctx, r.kind === 'signed' ? (r.jws ?? r.doc) : withContext(r.doc, context), r.where, verify);
+      onRecord();
+    }
   },
   async manifest(ctx, { doc }) {
     const value = doc.form === 'json' ? doc.value : undefined;
@@ -105,6 +108,13 @@ async function schemaOnlyChecks(ctx: ScenarioContext, { doc }: DocumentInput, ki
   await ctx.mustContinue(check, value, [requirement]);
 }
 
+/** Records a document counts for progress: a ClrSet its member Clrs (at least 1), any other document 1. */
+export function recordCount({ kind, doc }: DocumentInput): number {
+  if (kind !== 'clr-set') return 1;
+  const value = doc.form === 'json' ? doc.value : doc.form === 'jws' ? doc.payload : undefined;
+  return Math.max(1, listedClrs(value, 'ClrSet').length);
+}
+
 /**
  * One synthetic scenario per document, so validate reports through the same engine as a run. `now` is
  * the instant validity is judged at (default: the moment of verification).
@@ -113,8 +123,9 @@ export function documentScenario(
   index: number,
   input: DocumentInput,
   fetch: Omit<RunFetcherOptions, 'origin'>,
-  options: { now?: Date; schemaOnly?: boolean } = {},
+  options: { now?: Date; schemaOnly?: boolean; onRecords?: (n: number) => void } = {},
 ): Scenario {
+  const onRecords = options.onRecords ?? (() => undefined);
   return {
     id: `validate-${index + 1}-${input.kind}`,
     title: `${input.kind} ${input.source}`,
@@ -122,13 +133,28 @@ export function documentScenario(
     roles: [roleFor([input.kind])],
     requirements: REQUIREMENTS[input.kind],
     async run(ctx) {
-      const parsed = await ctx.mustContinue(ensureParsedDocument, input.doc, REQUIREMENTS[input.kind].slice(0, 1));
-      if (parsed.outcome !== 'pass') return;
-      const verify: VerifyOptions = { fetcher: runFetcher(ctx, fetch), ...(options.now ? { now: options.now } : {}) };
-      const { kind } = input;
-      if (isObKind(kind)) return checkObDocument(ctx, { ...input, kind }, verify, options.schemaOnly === true);
-      if (options.schemaOnly) return schemaOnlyChecks(ctx, input, kind);
-      await CHECKS[kind](ctx, input, verify);
+      // Members tick as they finish; whatever was not reached (an early stop, --schema-only) is counted at the end.
+      let left = options.onRecords ? recordCount(input) : 0;
+      const onRecord = () => {
+        if (left <= 0) return;
+        left -= 1;
+        onRecords(1);
+      };
+      try {
+        await checkDocument(ctx, onRecord);
+      } finally {
+        if (left > 0) onRecords(left);
+      }
     },
   };
+
+  async function checkDocument(ctx: ScenarioContext, onRecord: () => void): Promise<void> {
+    const parsed = await ctx.mustContinue(ensureParsedDocument, input.doc, REQUIREMENTS[input.kind].slice(0, 1));
+    if (parsed.outcome !== 'pass') return;
+    const verify: VerifyOptions = { fetcher: runFetcher(ctx, fetch), ...(options.now ? { now: options.now } : {}) };
+    const { kind } = input;
+    if (isObKind(kind)) return checkObDocument(ctx, { ...input, kind }, verify, options.schemaOnly === true);
+    if (options.schemaOnly) return schemaOnlyChecks(ctx, input, kind);
+    await CHECKS[kind](ctx, input, verify, onRecord);
+  }
 }
