@@ -13,10 +13,12 @@ import { runCommand, type RunOutcome } from '../../src/cli/run-command.js';
 import { PLANS } from '../../src/plans/index.js';
 import { loadSigningKey } from '../../src/report/keys.js';
 import { DEMO_AUTH_FIELDS } from '../support/config.js';
+import { startForeignIssuer, type ForeignIssuer } from '../support/foreign-issuer.js';
 import { startReferenceStack, type ReferenceStack } from '../support/stack.js';
 import { allFiles, cli, encodings, readText, tapSecrets, type SecretKind } from './support.js';
 
 let stack: ReferenceStack;
+let issuer: ForeignIssuer;
 let outcome: RunOutcome;
 let secrets: Map<string, SecretKind>;
 const said: string[] = [];
@@ -27,6 +29,8 @@ const RUN_PLANS = ['obc-provider-read', 'obc-provider-write'];
 
 beforeAll(async () => {
   stack = await startReferenceStack();
+  // The write plan's creation needs assertions a verifying provider accepts, as a vendor supplies them.
+  issuer = await startForeignIssuer();
   const pair = generateKeyPairSync('ed25519');
   writeFileSync(join(keys, 'sign.pem'), pair.privateKey.export({ type: 'pkcs8', format: 'pem' }));
   writeFileSync(join(keys, 'sign.pub.pem'), pair.publicKey.export({ type: 'spki', format: 'pem' }));
@@ -40,6 +44,7 @@ beforeAll(async () => {
     },
     [...PLANS.keys()],
   );
+  config.postAssertions = [await issuer.supplied('alice@example.com', 1), await issuer.supplied('alice@example.com', 2, 'signed')];
   const tap = tapSecrets();
   try {
     outcome = await runCommand(config, (l) => said.push(l), { signingKey: await loadSigningKey(join(keys, 'sign.pem')) });
@@ -63,6 +68,7 @@ function scan(runDir: string): string[] {
 
 afterAll(async () => {
   await stack?.close();
+  await issuer?.close();
 });
 
 describe('a run against the reference stack', () => {
