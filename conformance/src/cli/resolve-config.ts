@@ -94,6 +94,10 @@ export function readConfigFile(path: string): ConfigFile {
 /** Merges defaults < config file < flags, and checks the result. Throws UsageError naming the problem. */
 export function resolveRunConfig(flags: RunFlags, knownPlans: readonly string[], now = new Date()): RunConfig {
   const file = flags.config ? readConfigFile(flags.config) : {};
+  // A misspelt plan is named first: otherwise a consumer plan beside it would be told it needs a target.
+  for (const p of flags.plan?.length ? flags.plan : (file.plans ?? [])) {
+    if (!knownPlans.includes(p)) throw new UsageError('unknown-plan', `unknown plan "${p}" (known: ${knownPlans.join(', ')})`);
+  }
   const consumer = resolveConsumerOptions(flags, flags.plan?.length ? flags.plan : (file.plans ?? []));
   // Consumer-only runs test a candidate through the emulators: no target until they listen.
   const target = flags.target ?? file.target ?? (consumer?.only ? EMULATOR_PLACEHOLDER_TARGET : undefined);
@@ -102,9 +106,6 @@ export function resolveRunConfig(flags: RunFlags, knownPlans: readonly string[],
   const plainHttpLoopback = parsed.plainHttpLoopback;
   const plans = flags.plan?.length ? flags.plan : (file.plans ?? []);
   if (plans.length === 0) throw new UsageError('missing-plan', `no plan: give --plan <id> (known: ${knownPlans.join(', ')})`);
-  for (const p of plans) {
-    if (!knownPlans.includes(p)) throw new UsageError('unknown-plan', `unknown plan "${p}" (known: ${knownPlans.join(', ')})`);
-  }
   const manifestUrl = entryUrlForPlans(target, parsed.manifestUrl, plans);
   const authorize = flags.authorize ?? file.authorize ?? 'auto';
   if (authorize !== 'auto') throw new UsageError('bad-authorize', `unsupported --authorize mode "${authorize}" (supported: auto)`);

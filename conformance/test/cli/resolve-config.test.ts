@@ -84,6 +84,10 @@ describe('resolveRunConfig', () => {
     expect(err.message).toContain(file);
   });
 
+  it('names a misspelt plan before asking for a target, even beside a consumer plan', () => {
+    expect(usage(() => resolveRunConfig({ plan: ['obc-consumer-read', 'nope'] }, [...PLANS, 'obc-consumer-read']))).toMatchObject({ code: 'unknown-plan', message: expect.stringContaining('unknown plan "nope"') });
+  });
+
   it('refuses a missing config file', () => {
     expect(usage(() => resolveRunConfig({ config: join(dir, 'absent.json') }, PLANS)).code).toBe('config-unreadable');
   });
