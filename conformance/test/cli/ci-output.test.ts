@@ -3,12 +3,12 @@
  * the github annotations, --quiet and --json shape stdout, NO_COLOR leaves no escape codes, and the run
  * directory is named on one `reports:` line. Each case runs the CLI as a child with a controlled environment.
  */
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli.js';
 import { writeSignedAssertionFixtures } from '../clr/signed-fixtures.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -22,16 +22,7 @@ function envWith(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { ...env, ...extra };
 }
 
-function cli(args: string[], extra: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { cwd: ROOT, env: envWith(extra) });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += String(d)));
-    child.stderr.on('data', (d) => (stderr += String(d)));
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
+const cli = (args: string[], extra: Record<string, string> = {}) => runCli(args, { env: envWith(extra) });
 
 const api = (omit: string[] = []) => {
   const entry: Record<string, unknown> = {

@@ -2,12 +2,12 @@
  * The vendor path end to end: the CLI as a child process against the reference stack over real sockets,
  * then every artifact of the run scanned for the secrets that run used.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli.js';
 import { startForeignIssuer, type ForeignIssuer } from '../support/foreign-issuer.js';
 import { startReferenceStack, type ReferenceStack } from '../support/stack.js';
 
@@ -26,16 +26,7 @@ afterAll(async () => {
   await issuer.close();
 });
 
-function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { cwd: ROOT });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c) => (stdout += c));
-    child.stderr.on('data', (c) => (stderr += c));
-    child.on('exit', (code) => done({ code, stdout, stderr }));
-  });
-}
+const cli = (args: string[]) => runCli(args);
 
 describe('conformance run against the reference stack', () => {
   it('passes both plans, writes every report, and leaks no secret', async () => {

@@ -1,5 +1,4 @@
 /** `conformance validate` and a CLR run as a user meets them: child processes, exit codes, one-line errors. */
-import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -7,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli.js';
 import { buildClr } from '../../src/scenarios/clr/support/fixture-clr.js';
 import { officialDataFor } from '../../../test/support/environment.js';
 import { DEMO_AUTH_FIELDS } from '../support/config.js';
@@ -20,17 +20,7 @@ const EXAMPLES = ['ob/v2p1/examples/ob-spec-v2p1-example-manifest.json', 'ob/v2p
 const official = officialDataFor('The validate CLI tests on official examples', EXAMPLES);
 const [MANIFEST, OB11_ASSERTION] = EXAMPLES.map((rel) => official?.file(rel) ?? '');
 
-/** Async (not spawnSync) so servers in this process keep answering while the child runs. */
-function cli(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { cwd: ROOT });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += String(d)));
-    child.stderr.on('data', (d) => (stderr += String(d)));
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
+const cli = (...args: string[]) => runCli(args);
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'lrc-validate-cli-'));
 let fx: SignedFixtures;

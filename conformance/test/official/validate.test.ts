@@ -1,11 +1,11 @@
 // `conformance validate --official-schemas [dir]`: official verdicts beside ours from a cache synced from the
 // stand-in publisher; a missing or damaged cache is a usage error (one line, exit 2), as a user meets it.
-import { spawn } from 'node:child_process';
 import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli.js';
 import { SchemaIds } from '../../../schemas/src/ids.js';
 import { CLR_VALID } from '../../../schemas/test/clr-fixtures.js';
 import { UsageError } from '../../src/engine/errors.js';
@@ -22,7 +22,6 @@ const spec = officialDataFor('The validate --official-schemas tests', [...SCHEMA
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const CLI = path.join(ROOT, 'conformance/src/cli.ts');
-const TSX = path.join(ROOT, 'node_modules/tsx/dist/loader.mjs');
 const MANIFEST = spec?.file('ob/v2p1/examples/ob-spec-v2p1-example-manifest.json') ?? '';
 const OB20_ASSERTION = spec?.file('ob/v2p0/validator-core-fixtures/2_0_basic_assertion.json') ?? '';
 
@@ -48,17 +47,7 @@ afterAll(async () => {
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
-/** The CLI in a child process, from `cwd` (the default cache is relative to it). */
-function cli(args: string[], cwd = ROOT): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', TSX, CLI, ...args], { cwd });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const cli = (args: string[], cwd = ROOT) => runCli(args, { cwd });
 
 const readEvents = (out: string) => readFileSync(path.join(out, 'events.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as RunEvent);
 

@@ -1,5 +1,5 @@
+import { runCli } from '../support/cli.js';
 /** Helpers for the report tests that run the suite: the CLI as a child process, and a wire tap for secrets. */
-import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,17 +7,8 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const CLI = join(ROOT, 'conformance/src/cli.ts');
 
-/** Async on purpose: the reference stack runs in this process and must keep answering. */
-export function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { cwd: ROOT });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c) => (stdout += c));
-    child.stderr.on('data', (c) => (stderr += c));
-    child.on('exit', (code) => done({ code, stdout, stderr }));
-  });
-}
+/** The CLI in a child process (the shared runner). */
+export const cli = (args: string[]) => runCli(args);
 
 /** Every file under dir, recursively, as paths relative to it. */
 export function allFiles(dir: string, prefix = ''): string[] {

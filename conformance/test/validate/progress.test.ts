@@ -1,10 +1,10 @@
 /** The validate progress line: on stderr when asked for (or on a TTY), counting ClrSet members, never under --quiet/--json. */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli.js';
 import { createProgress } from '../../src/cli/progress.js';
 import { createOutput } from '../../src/cli/output.js';
 import { validateCommand } from '../../src/cli/validate-command.js';
@@ -14,16 +14,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const CLI = join(ROOT, 'conformance/src/cli.ts');
 const LINE = /^validate: (\d+)\/(\d+) records, \d+\.\d s$/;
 
-function cli(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { cwd: ROOT });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += String(d)));
-    child.stderr.on('data', (d) => (stderr += String(d)));
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
+const cli = (...args: string[]) => runCli(args);
 
 const dir = mkdtempSync(join(tmpdir(), 'lrc-validate-progress-'));
 const setFile = join(dir, 'set.json');
