@@ -44,6 +44,7 @@ async function runOne(list: Scenario[], remedy?: string) {
   });
   return {
     end,
+    events,
     checks: events.filter((e): e is CheckEvent => e.type === 'check'),
     ends: events.filter((e): e is ScenarioEndEvent => e.type === 'scenario-end'),
     plan: events.find((e): e is PlanEndEvent => e.type === 'plan-end'),
@@ -127,21 +128,13 @@ describe('a not-applicable skip', () => {
   });
 
   it('makes a plan whose every scenario was skipped inconclusive: nothing was tested, so it has not passed', async () => {
-    const events: RunEvent[] = [];
-    const list = [
+    const r = await runOne([
       scenario('a', async (ctx) => void ctx.skip('needs getClrs, which answered 404 at the usual path')),
       scenario('b', async (ctx) => void (await ctx.mustContinue(notOffered, null, ['X-1']))),
-    ];
-    const plan: Plan = { id: 'p', title: 'p', summary: 'p', role: 'obc-service-provider-read', scenarios: list.map((s) => s.id) };
-    const end = await runPlans({
-      config: testConfig('http://127.0.0.1:9/.well-known/badgeconnect.json', { scenarioTimeoutMs: 500 }),
-      plans: [plan],
-      scenarios: new Map(list.map((s) => [s.id, s])),
-      sink: (e) => events.push(e),
-    });
-    expect(events.find((e): e is PlanEndEvent => e.type === 'plan-end')?.outcome).toBe('inconclusive');
-    expect(events.find((e) => e.type === 'notice' && e.code === 'plan-not-exercised')).toMatchObject({ message: expect.stringContaining('plan p: every scenario was skipped') });
-    expect(end).toMatchObject({ verdict: 'inconclusive', exitCode: 3, blocked: { remedies: [expect.stringContaining('needs getClrs')] } });
+    ]);
+    expect(r.plan?.outcome).toBe('inconclusive');
+    expect(r.events.find((e) => e.type === 'notice' && e.code === 'plan-not-exercised')).toMatchObject({ message: expect.stringContaining('plan p: every scenario was skipped') });
+    expect(r.end).toMatchObject({ verdict: 'inconclusive', exitCode: 3, blocked: { remedies: [expect.stringContaining('needs getClrs')] } });
   });
 });
 
